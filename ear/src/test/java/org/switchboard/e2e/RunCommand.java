@@ -1,0 +1,114 @@
+package org.switchboard.e2e;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The README's run command (wildfly-config/bin/run.sh), started as a newcomer starts it but with
+ * test ports and a data folder under target/, and the EAR this build just packaged.
+ */
+final class RunCommand implements AutoCloseable {
+
+    private final Process process;
+    private final List<String> output = Collections.synchronizedList(new ArrayList<>());
+    private final CountDownLatch ready = new CountDownLatch(1);
+    final int httpPort;
+    final int keycloakPort;
+
+    private RunCommand(Process process, int httpPort, int keycloakPort) {
+        this.process = process;
+        this.httpPort = httpPort;
+        this.keycloakPort = keycloakPort;
+        Thread reader = new Thread(this::readOutput, "run-command-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static RunCommand start(Path root, Path var, int portOffset, int keycloakPort) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("wildfly-config/bin/run.sh").toString())
+                .directory(root.toFile())
+                .redirectErrorStream(true);
+        builder.environment().put("SWITCHBOARD_SKIP_BUILD", "1");
+        builder.environment().put("SWITCHBOARD_VAR", var.toString());
+        builder.environment().put("SWITCHBOARD_PORT_OFFSET", Integer.toString(portOffset));
+        builder.environment().put("SWITCHBOARD_KEYCLOAK_PORT", Integer.toString(keycloakPort));
+        return new RunCommand(builder.start(), 8080 + portOffset, keycloakPort);
+    }
+
+    private void readOutput() {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                System.out.println("[run.sh] " + line);
+                output.add(line);
+                if (line.contains("[switchboard] ready")) {
+                    ready.countDown();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits for the "ready" line; fails with what the command printed if it exits or times out. */
+    void awaitReady(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (ready.await(500, TimeUnit.MILLISECONDS)) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("run.sh exited with " + process.exitValue() + ":\n" + String.join("\n", output));
+            }
+        }
+        throw new AssertionError("run.sh not ready after " + timeout + ":\n" + String.join("\n", output));
+    }
+
+    List<String> output() {
+        synchronized (output) {
+            return List.copyOf(output);
+        }
+    }
+
+    /** Stops it as Ctrl-C would (the script traps INT and TERM alike) and waits for it to finish. */
+    int stop(Duration timeout) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("run.sh did not stop within " + timeout);
+        }
+        return process.exitValue();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            stop(Duration.ofSeconds(90));
+        }
+    }
+}

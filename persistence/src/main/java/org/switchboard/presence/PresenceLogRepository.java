@@ -1,0 +1,37 @@
+package org.switchboard.presence;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/** Presence history, per account. */
+@ApplicationScoped
+public class PresenceLogRepository {
+
+    @PersistenceContext(unitName = "switchboard")
+    EntityManager em;
+
+    protected PresenceLogRepository() {
+        // for CDI
+    }
+
+    public PresenceLogRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    public PresenceLog save(PresenceLog log) {
+        em.persist(log);
+        return log;
+    }
+
+    /** The account's latest presence changes, newest first. */
+    public List<PresenceLog> recentForAccount(long accountId, int limit) {
+        return em.createQuery("select p from PresenceLog p where p.account.id = :accountId"
+                        + " order by p.loggedAt desc, p.id desc", PresenceLog.class)
+                .setParameter("accountId", accountId)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+}

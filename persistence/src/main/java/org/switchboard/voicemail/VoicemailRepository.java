@@ -1,0 +1,57 @@
+package org.switchboard.voicemail;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/** Voicemails, always read per account. */
+@ApplicationScoped
+public class VoicemailRepository {
+
+    @PersistenceContext(unitName = "switchboard")
+    EntityManager em;
+
+    protected VoicemailRepository() {
+        // for CDI
+    }
+
+    public VoicemailRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    public Voicemail save(Voicemail voicemail) {
+        if (voicemail.getId() == null) {
+            em.persist(voicemail);
+            return voicemail;
+        }
+        return em.merge(voicemail);
+    }
+
+    /** A page of the account's voicemails, newest first. */
+    public List<Voicemail> findByAccount(long accountId, int first, int max) {
+        return em.createQuery("select v from Voicemail v where v.account.id = :accountId"
+                        + " order by v.receivedAt desc, v.id desc", Voicemail.class)
+                .setParameter("accountId", accountId)
+                .setFirstResult(first)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /** One voicemail, only if it belongs to this account (so a guessed id reveals nothing). */
+    public Optional<Voicemail> findForAccount(long voicemailId, long accountId) {
+        return em.createQuery("select v from Voicemail v where v.id = :id and v.account.id = :accountId", Voicemail.class)
+                .setParameter("id", voicemailId)
+                .setParameter("accountId", accountId)
+                .getResultStream()
+                .findFirst();
+    }
+
+    public long countForAccount(long accountId) {
+        return em.createQuery("select count(v) from Voicemail v where v.account.id = :accountId", Long.class)
+                .setParameter("accountId", accountId)
+                .getSingleResult();
+    }
+}

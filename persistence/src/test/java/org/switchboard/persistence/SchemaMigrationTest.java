@@ -1,0 +1,97 @@
+package org.switchboard.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.switchboard.testsupport.MigratedDatabase;
+import org.switchboard.testsupport.ScratchDatabase;
+import org.switchboard.testsupport.TestDatabase;
+
+class SchemaMigrationTest {
+
+    private static long migrationScripts() throws IOException, URISyntaxException {
+        URL dir = SchemaMigration.class.getClassLoader().getResource("db/migration");
+        try (Stream<Path> files = Files.list(Path.of(dir.toURI()))) {
+            return files.filter(p -> p.getFileName().toString().matches("V\\d+__.+\\.sql")).count();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void migratesEveryScriptOnceAndHibernateValidatesTheResult(TestDatabase kind) throws Exception {
+        // open() cleaned the schema, migrated it and started Hibernate with hbm2ddl=validate.
+        MigratedDatabase db = kind.open();
+        assertEquals(migrationScripts(), db.migrationsApplied());
+        assertTrue(db.migrationsApplied() >= 1);
+        // Already current: nothing more to apply.
+        assertEquals(0, SchemaMigration.migrate(db.dataSource()));
+        assertEquals(db.migrationsApplied(), count(db.dataSource(),
+                "select count(*) from \"flyway_schema_history\" where \"success\" = true and \"type\" = 'SQL'"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void migratesAnEmptyDatabaseThenHasNothingLeftToDo(TestDatabase kind) throws Exception {
+        try (ScratchDatabase scratch = kind.scratch()) {
+            assertEquals(migrationScripts(), SchemaMigration.migrate(scratch.dataSource()));
+            assertEquals(0, SchemaMigration.migrate(scratch.dataSource()));
+            assertEquals(1, count(scratch.dataSource(), "select count(*) from retention_settings"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void hibernateRejectsASchemaFlywayDidNotCreate(TestDatabase kind) throws Exception {
+        // Proves the validate setting is live: an empty database must not start.
+        try (ScratchDatabase scratch = kind.scratch()) {
+            RuntimeException e = assertThrows(RuntimeException.class,
+                    () -> TestDatabase.createEntityManagerFactory(scratch.dataSource()).close());
+            assertTrue(causeChain(e).contains("missing table"), causeChain(e));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void hibernateRejectsAColumnOfTheWrongType(TestDatabase kind) throws Exception {
+        try (ScratchDatabase scratch = kind.scratch()) {
+            SchemaMigration.migrate(scratch.dataSource());
+            try (Connection c = scratch.dataSource().getConnection(); Statement s = c.createStatement()) {
+                s.execute("alter table audit_entry alter column occurred_at set data type varchar(64)");
+            }
+            RuntimeException e = assertThrows(RuntimeException.class,
+                    () -> TestDatabase.createEntityManagerFactory(scratch.dataSource()).close());
+            assertTrue(causeChain(e).contains("occurred_at"), causeChain(e));
+        }
+    }
+
+    private static long count(DataSource ds, String sql) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String causeChain(Throwable t) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            sb.append(c.getMessage()).append(" / ");
+        }
+        return sb.toString();
+    }
+}

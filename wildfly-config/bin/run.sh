@@ -1,0 +1,197 @@
+#!/usr/bin/env bash
+# Runs Switchboard on this machine: builds the EAR, starts Keycloak with the project's realm,
+# starts WildFly with the configuration from wildfly-config and deploys the EAR, prints where
+# everything is, and stops every process it started on Ctrl-C (or SIGTERM).
+#
+# Settings (environment variables, all optional):
+#   SWITCHBOARD_DB=h2|postgresql       database (default h2, a file under $SWITCHBOARD_VAR/data)
+#   SWITCHBOARD_DB_URL/_USER/_PASSWORD  JDBC settings for PostgreSQL
+#                                      (default jdbc:postgresql://localhost:5432/switchboard, switchboard/switchboard)
+#   SWITCHBOARD_DEMO=true|false        seed the demo accounts (default true)
+#   SWITCHBOARD_PORT_OFFSET=N          added to every WildFly port (default 0: 8080, 8443, 9990, 5060, 5061)
+#   SWITCHBOARD_KEYCLOAK_PORT=N        Keycloak's HTTP port (default 8180; its management port is this + 820)
+#   SWITCHBOARD_VAR=DIR                where data and logs live (default var/ in the checkout)
+#   SWITCHBOARD_SKIP_BUILD=1           use the EAR already built (the end-to-end test does)
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+version_wildfly=39.0.1.Final
+version_keycloak=26.7.3
+wildfly_home="$root/wildfly-config/target/wildfly-$version_wildfly"
+keycloak_home="$root/wildfly-config/target/keycloak-$version_keycloak"
+ear="$root/ear/target/switchboard.ear"
+
+var=${SWITCHBOARD_VAR:-$root/var}
+db=${SWITCHBOARD_DB:-h2}
+demo=${SWITCHBOARD_DEMO:-true}
+offset=${SWITCHBOARD_PORT_OFFSET:-0}
+kc_port=${SWITCHBOARD_KEYCLOAK_PORT:-8180}
+kc_mgmt_port=$((kc_port + 820))
+http_port=$((8080 + offset)); https_port=$((8443 + offset)); mgmt_port=$((9990 + offset))
+sip_port=$((5060 + offset)); sips_port=$((5061 + offset))
+
+say() { printf '[switchboard] %s\n' "$*"; }
+die() { printf '[switchboard] ERROR: %s\n' "$*" >&2; exit 1; }
+
+# A TCP port is taken when something accepts a connection on it.
+port_taken() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+
+# HTTP status of a GET, with bash alone (a fresh machine may have no curl).
+http_status() {
+  local host=$1 port=$2 path=$3 line
+  exec 3<>"/dev/tcp/$host/$port" || return 1
+  printf 'GET %s HTTP/1.0\r\nHost: %s:%s\r\nConnection: close\r\n\r\n' "$path" "$host" "$port" >&3
+  IFS= read -r line <&3 || true
+  exec 3<&-
+  line=${line#* }; printf '%s' "${line%% *}"
+}
+
+# --- Preconditions: fail before starting anything --------------------------------------------
+case "$db" in h2|postgresql) ;; *) die "SWITCHBOARD_DB must be h2 or postgresql, not '$db'";; esac
+for p in "$http_port" "$https_port" "$mgmt_port" "$sip_port" "$sips_port" "$kc_port" "$kc_mgmt_port"; do
+  if port_taken 127.0.0.1 "$p"; then
+    die "port $p is already in use (another Switchboard, WildFly or Keycloak?). Stop it, or set SWITCHBOARD_PORT_OFFSET / SWITCHBOARD_KEYCLOAK_PORT."
+  fi
+done
+
+if [ "$db" = postgresql ]; then
+  db_url=${SWITCHBOARD_DB_URL:-jdbc:postgresql://localhost:5432/switchboard}
+  hostport=${db_url#jdbc:postgresql://}; hostport=${hostport%%/*}
+  db_host=${hostport%%:*}; db_port=5432
+  [ "$hostport" != "$db_host" ] && db_port=${hostport##*:}
+  port_taken "$db_host" "$db_port" || die "cannot reach PostgreSQL at $db_host:$db_port ($db_url). Start it or fix SWITCHBOARD_DB_URL."
+fi
+
+# --- Build -----------------------------------------------------------------------------------
+if [ "${SWITCHBOARD_SKIP_BUILD:-0}" != 1 ]; then
+  say "building (first run downloads WildFly, Keycloak and the dependencies from Maven Central)"
+  (cd "$root" && mvn -B -q -DskipTests package) || die "the build failed"
+fi
+[ -f "$ear" ] || die "no EAR at $ear: build with 'mvn -DskipTests package' first"
+[ -f "$wildfly_home/standalone/configuration/switchboard.xml" ] || die "WildFly is not configured: run the build"
+
+mkdir -p "$var/log" "$var/data" "$var/keycloak"
+
+# --- Processes we started, stopped on exit -----------------------------------------------------
+pids=()
+stopping=0
+stop_all() {
+  [ "$stopping" = 1 ] && return; stopping=1
+  [ ${#pids[@]} -eq 0 ] && return
+  say "stopping"
+  local pid i
+  for pid in "${pids[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
+  for i in $(seq 1 60); do
+    local alive=0
+    for pid in "${pids[@]}"; do kill -0 -- "-$pid" 2>/dev/null && alive=1; done
+    [ "$alive" = 0 ] && break
+    sleep 0.5
+  done
+  for pid in "${pids[@]}"; do kill -KILL -- "-$pid" 2>/dev/null || true; done
+  say "stopped"
+}
+trap 'stop_all' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# Each server runs in its own session (setsid), so that stopping it stops its whole process tree.
+start() { local log=$1; shift; setsid "$@" >"$log" 2>&1 < /dev/null & pids+=($!); }
+
+# --- Keycloak --------------------------------------------------------------------------------------
+import_dir="$keycloak_home/data/import"
+mkdir -p "$import_dir"
+cp "$root/wildfly-config/src/main/keycloak/switchboard-realm.json" "$import_dir/"
+if [ "$demo" = true ]; then
+  cp "$root/wildfly-config/src/main/keycloak/switchboard-users-0.json" "$import_dir/"
+else
+  rm -f "$import_dir/switchboard-users-0.json"
+fi
+say "starting Keycloak on port $kc_port (log: $var/log/keycloak.log)"
+KC_BOOTSTRAP_ADMIN_USERNAME=${SWITCHBOARD_KEYCLOAK_ADMIN:-admin} \
+KC_BOOTSTRAP_ADMIN_PASSWORD=${SWITCHBOARD_KEYCLOAK_ADMIN_PASSWORD:-admin} \
+start "$var/log/keycloak.log" "$keycloak_home/bin/kc.sh" start-dev \
+  --http-port="$kc_port" --http-management-port="$kc_mgmt_port" --import-realm \
+  "--db-url=jdbc:h2:file:$var/keycloak/keycloakdb;NON_KEYWORDS=VALUE"
+kc_pid=${pids[-1]}
+
+# --- WildFly -----------------------------------------------------------------------------------------
+base="$var/wildfly"
+if [ ! -d "$base/configuration" ]; then
+  mkdir -p "$base"
+  cp -r "$wildfly_home/standalone/configuration" "$base/"
+  mkdir -p "$base/deployments"
+fi
+# The configuration is the build's, every time: local edits made by WildFly are not kept.
+cp "$wildfly_home/standalone/configuration/switchboard.xml" "$base/configuration/switchboard.xml"
+props="$base/configuration/switchboard-run.properties"
+{
+  cat "$wildfly_home/standalone/configuration/switchboard.properties"
+  echo
+  echo "# Set by bin/run.sh"
+  echo "switchboard.demo=$demo"
+  echo "switchboard.data.dir=$var/data"
+  echo "switchboard.oidc.provider-url=http://localhost:$kc_port/realms/switchboard"
+  if [ "$db" = postgresql ]; then
+    echo "switchboard.db.module=org.postgresql"
+    echo "switchboard.db.driver-class=org.postgresql.Driver"
+    echo "switchboard.db.url=$db_url"
+    echo "switchboard.db.user=${SWITCHBOARD_DB_USER:-switchboard}"
+    echo "switchboard.db.password=${SWITCHBOARD_DB_PASSWORD:-switchboard}"
+  fi
+} > "$props"
+chmod 600 "$props"
+rm -f "$base/deployments"/switchboard.ear*
+cp "$ear" "$base/deployments/switchboard.ear"
+
+# Keycloak must answer before the portal can log anyone in.
+say "waiting for Keycloak"
+for i in $(seq 1 240); do
+  kill -0 "$kc_pid" 2>/dev/null || { tail -n 30 "$var/log/keycloak.log" >&2; die "Keycloak exited (log above)"; }
+  [ "$(http_status 127.0.0.1 "$kc_port" /realms/switchboard/.well-known/openid-configuration 2>/dev/null)" = 200 ] && break
+  [ "$i" = 240 ] && die "Keycloak did not start in 120 s (see $var/log/keycloak.log)"
+  sleep 0.5
+done
+
+say "starting WildFly with port offset $offset (log: $base/log/server.log)"
+start "$var/log/wildfly-console.log" env LAUNCH_JBOSS_IN_BACKGROUND=1 \
+  "$wildfly_home/bin/standalone.sh" -c switchboard.xml \
+  -Djboss.server.base.dir="$base" -Djboss.socket.binding.port-offset="$offset" -P "$props"
+wf_pid=${pids[-1]}
+
+for i in $(seq 1 360); do
+  kill -0 "$wf_pid" 2>/dev/null || { tail -n 40 "$var/log/wildfly-console.log" >&2; die "WildFly exited (log above)"; }
+  if [ -f "$base/deployments/switchboard.ear.failed" ]; then
+    cat "$base/deployments/switchboard.ear.failed" >&2; echo >&2
+    grep -E 'ERROR' "$base/log/server.log" | tail -n 15 >&2 || true
+    die "the deployment failed (see $base/log/server.log)"
+  fi
+  [ -f "$base/deployments/switchboard.ear.deployed" ] && break
+  [ "$i" = 360 ] && die "WildFly did not deploy Switchboard in 180 s (see $base/log/server.log)"
+  sleep 0.5
+done
+
+cat <<EOF
+
+  Switchboard is running$( [ "$demo" = true ] && echo " in demo mode" ) on $db
+    Portal:       http://localhost:$http_port/
+    Admin:        http://localhost:$http_port/admin/   (role support)
+    Keycloak:     http://localhost:$kc_port/   (admin console: admin / ${SWITCHBOARD_KEYCLOAK_ADMIN_PASSWORD:-admin})
+    SIP domain:   localhost   UDP and TCP $sip_port, TLS $sips_port
+    Management:   http://localhost:$mgmt_port/
+EOF
+if [ "$demo" = true ]; then
+cat <<EOF
+    Demo users:   alice / demo-alice-1  and  bob / demo-bob-1   (subscribers; the same for web and SIP)
+                  carol / demo-carol-1  (support staff)
+EOF
+fi
+cat <<EOF
+    Data and logs: $var
+  Press Ctrl-C to stop.
+
+EOF
+say "ready"
+
+# Stay in the foreground until a server exits or we are told to stop.
+while kill -0 "$wf_pid" 2>/dev/null && kill -0 "$kc_pid" 2>/dev/null; do sleep 1; done
+die "a server exited unexpectedly (logs in $var/log and $base/log)"
