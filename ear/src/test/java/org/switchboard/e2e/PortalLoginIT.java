@@ -4,46 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * End to end, as a newcomer meets it: the run command starts Keycloak and WildFly with the
  * packaged EAR; alice signs in through Keycloak and sees her SIP address; carol (support) reaches
- * the admin console and alice does not; Ctrl-C leaves nothing running.
+ * the admin console and alice does not. (StopServiceIT checks that Ctrl-C leaves nothing running.)
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(RunningService.class)
 class PortalLoginIT {
 
-    private static RunCommand service;
-    private static String portal;
+    private RunCommand service;
+    private String portal;
 
-    @BeforeAll
-    static void startService() throws Exception {
-        Path root = Path.of(System.getProperty("switchboard.root")).toRealPath();
-        Path var = Path.of(System.getProperty("switchboard.e2e.var"));
-        int offset = Integer.getInteger("switchboard.test.port-offset");
-        int keycloakPort = Integer.getInteger("switchboard.e2e.keycloak-port");
-        service = RunCommand.start(root, var, offset, keycloakPort);
-        service.awaitReady(Duration.ofMinutes(5));
-        portal = "http://localhost:" + service.httpPort + "/";
-    }
-
-    @AfterAll
-    static void stopService() throws Exception {
-        if (service != null) {
-            service.close();
-        }
+    @BeforeEach
+    void service() {
+        service = RunningService.command();
+        portal = RunningService.portal();
     }
 
     @Test
-    @Order(1)
     void runCommandPrintsWhereEverythingIs() {
         String printed = String.join("\n", service.output());
         assertTrue(printed.contains("Portal:       " + portal), printed);
@@ -52,7 +34,6 @@ class PortalLoginIT {
     }
 
     @Test
-    @Order(2)
     void aliceSeesHerSipAddressAndStatus() throws Exception {
         OidcBrowser alice = new OidcBrowser();
         OidcBrowser.Page home = alice.login(portal, "alice", "demo-alice-1");
@@ -64,7 +45,6 @@ class PortalLoginIT {
     }
 
     @Test
-    @Order(3)
     void aWrongPasswordDoesNotGetIn() throws Exception {
         OidcBrowser mallory = new OidcBrowser();
         OidcBrowser.Page page = mallory.login(portal, "alice", "not-her-password");
@@ -74,7 +54,6 @@ class PortalLoginIT {
     }
 
     @Test
-    @Order(4)
     void supportReachesTheAdminConsoleAndSubscribersDoNot() throws Exception {
         OidcBrowser carol = new OidcBrowser();
         carol.login(portal, "carol", "demo-carol-1");
@@ -88,15 +67,5 @@ class PortalLoginIT {
         assertEquals(403, denied.status());
         assertFalse(denied.body().contains("Admin console"));
         assertFalse(denied.body().contains("Exception"), "no stack trace: " + denied.body());
-    }
-
-    @Test
-    @Order(5)
-    void ctrlCStopsEveryProcessItStarted() throws Exception {
-        service.stop(Duration.ofSeconds(90));
-        assertFalse(service.isAlive());
-        assertFalse(RunCommand.listening(service.httpPort), "WildFly still listening");
-        assertFalse(RunCommand.listening(service.keycloakPort), "Keycloak still listening");
-        assertFalse(RunCommand.listening(service.httpPort - 8080 + 9990), "WildFly management still listening");
     }
 }

@@ -1,0 +1,56 @@
+package org.switchboard.e2e;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts the service once for all end-to-end classes (it takes a minute) with the run command,
+ * and stops it when the test run ends if {@link StopServiceIT} has not already done so.
+ * Use with {@code @ExtendWith(RunningService.class)}, then {@link #command()}.
+ */
+public final class RunningService implements BeforeAllCallback {
+
+    private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(RunningService.class);
+    private static volatile RunCommand command;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(NS).getOrComputeIfAbsent(RunningService.class, key -> start(), Handle.class);
+    }
+
+    private static Handle start() {
+        try {
+            Path root = Path.of(System.getProperty("switchboard.root")).toRealPath();
+            Path var = Path.of(System.getProperty("switchboard.e2e.var"));
+            int offset = Integer.getInteger("switchboard.test.port-offset");
+            int keycloakPort = Integer.getInteger("switchboard.e2e.keycloak-port");
+            RunCommand started = RunCommand.start(root, var, offset, keycloakPort);
+            command = started;
+            started.awaitReady(Duration.ofMinutes(5));
+            return new Handle(started);
+        } catch (Exception e) {
+            throw new IllegalStateException("the run command did not start the service", e);
+        }
+    }
+
+    static RunCommand command() {
+        if (command == null) {
+            throw new IllegalStateException("annotate the test class with @ExtendWith(RunningService.class)");
+        }
+        return command;
+    }
+
+    /** The portal's base URL, ending in a slash. */
+    static String portal() {
+        return "http://localhost:" + command().httpPort + "/";
+    }
+
+    record Handle(RunCommand command) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() throws Exception {
+            command.close();
+        }
+    }
+}
