@@ -93,6 +93,7 @@ stop_all() {
 trap 'stop_all' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+trap 'exit 129' HUP
 
 # Each server runs in its own session (setsid), so that stopping it stops its whole process tree.
 start() { local log=$1; shift; setsid "$@" >"$log" 2>&1 < /dev/null & pids+=($!); }
