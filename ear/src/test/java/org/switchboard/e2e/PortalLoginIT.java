@@ -30,6 +30,7 @@ class PortalLoginIT {
         String printed = String.join("\n", service.output());
         assertTrue(printed.contains("Portal:       " + portal), printed);
         assertTrue(printed.contains("SIP domain:   localhost"), printed);
+        assertTrue(printed.contains("in demo mode on " + RunCommand.database()), printed);
         assertTrue(printed.contains("alice / demo-alice-1"), printed);
     }
 
