@@ -42,9 +42,16 @@ public class RetentionTimer {
     @EJB
     RetentionService retention;
 
+    // The settings are read in their own transaction, so an invalid row only fails that read.
     @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void scheduleFromSettings() {
-        schedule(retention.currentPolicy());
+        try {
+            schedule(retention.currentPolicy());
+        } catch (InvalidRetentionSettingsException e) {
+            // A row edited by hand must not take the whole service down; it must not purge either.
+            LOG.severe(() -> "Nightly retention NOT scheduled, retention_settings is invalid: " + e.getMessage());
+        }
     }
 
     /** Makes sure exactly one retention timer exists, at the policy's time. */
