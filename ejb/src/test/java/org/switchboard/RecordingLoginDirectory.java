@@ -5,8 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.interceptor.Interceptor;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.switchboard.account.LoginDirectory;
 import org.switchboard.account.LoginDirectoryException;
 
@@ -20,11 +21,12 @@ import org.switchboard.account.LoginDirectoryException;
 public class RecordingLoginDirectory implements LoginDirectory {
 
     private final List<String> deleted = new CopyOnWriteArrayList<>();
-    private final AtomicInteger failuresToCome = new AtomicInteger();
+    private final Map<String, Integer> failuresToCome = new ConcurrentHashMap<>();
 
     @Override
     public void deleteLogin(String login) {
-        if (failuresToCome.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        if (failuresToCome.getOrDefault(login, 0) > 0) {
+            failuresToCome.merge(login, -1, Integer::sum);
             throw new LoginDirectoryException("Keycloak could not be reached (simulated)");
         }
         deleted.add(login);
@@ -34,7 +36,8 @@ public class RecordingLoginDirectory implements LoginDirectory {
         return List.copyOf(deleted);
     }
 
-    public void failNext(int times) {
-        failuresToCome.set(times);
+    /** The next {@code times} deletions of this login fail (other logins are not affected). */
+    public void failFor(String login, int times) {
+        failuresToCome.put(login, times);
     }
 }
