@@ -54,7 +54,7 @@ public class AccountService {
         if (accounts.findBySipUser(sipUser, settings.sipDomain()).isPresent()) {
             throw new AccountExistsException("sip:" + sipUser + "@" + settings.sipDomain());
         }
-        Instant now = Instant.now(Clock.systemUTC());
+        Instant now = clock.instant();
         Account account = accounts.save(new Account(sipUser, settings.sipDomain(), displayName, email, now));
         credentials.save(SipCredential.forPassword(account, sipPassword, now));
         voicemailSettings.save(new VoicemailSettings(account, true, true, false));
