@@ -16,10 +16,8 @@ class RetentionSettingsIT {
 
     @Test
     void shorteningTheMoneyRecordsIsRefusedWithAClearMessage() throws Exception {
-        String portal = RunningService.portal();
-        OidcBrowser carol = new OidcBrowser();
-        carol.login(portal, "carol", "demo-carol-1");
-        OidcBrowser.Page admin = carol.get(portal + "admin/index.xhtml");
+        OidcBrowser carol = signedInCarol();
+        OidcBrowser.Page admin = carol.get(adminPage());
         assertEquals("7", field(admin, "money-years"));
 
         OidcBrowser.Page refused = JsfForm.press(carol, admin, "retention-settings", "save",
@@ -30,27 +28,35 @@ class RetentionSettingsIT {
         assertTrue(refused.body().contains("Session traces must be kept at least 1 day, not 0."), refused.body());
         assertFalse(refused.body().contains("Exception"), "no stack trace: " + refused.body());
 
-        OidcBrowser.Page reloaded = carol.get(portal + "admin/index.xhtml");
+        OidcBrowser.Page reloaded = carol.get(adminPage());
         assertEquals("7", field(reloaded, "money-years"), "nothing was saved");
         assertEquals("7", field(reloaded, "trace-days"));
     }
 
     @Test
     void aValidChangeIsSavedAndMovesTheNightlyRun() throws Exception {
-        String portal = RunningService.portal();
-        OidcBrowser carol = new OidcBrowser();
-        carol.login(portal, "carol", "demo-carol-1");
-        OidcBrowser.Page admin = carol.get(portal + "admin/index.xhtml");
+        OidcBrowser carol = signedInCarol();
+        OidcBrowser.Page admin = carol.get(adminPage());
         String minute = field(admin, "run-minute");
         try {
             OidcBrowser.Page saved = JsfForm.press(carol, admin, "retention-settings", "save", Map.of("run-minute", "45"));
             assertTrue(saved.body().contains("Retention settings saved."), saved.body());
-            assertEquals("45", field(carol.get(portal + "admin/index.xhtml"), "run-minute"));
+            assertEquals("45", field(carol.get(adminPage()), "run-minute"));
             assertTrue(saved.body().matches("(?s).*Next nightly run: <span id=\"retention-next-run\">[^<]*:45 .*"), saved.body());
         } finally {
-            OidcBrowser.Page again = carol.get(portal + "admin/index.xhtml");
+            OidcBrowser.Page again = carol.get(adminPage());
             JsfForm.press(carol, again, "retention-settings", "save", Map.of("run-minute", minute));
         }
+    }
+
+    private static OidcBrowser signedInCarol() throws Exception {
+        OidcBrowser carol = new OidcBrowser();
+        carol.login(RunningService.portal(), "carol", "demo-carol-1");
+        return carol;
+    }
+
+    private static String adminPage() {
+        return RunningService.portal() + "admin/index.xhtml";
     }
 
     private static String field(OidcBrowser.Page page, String id) {
