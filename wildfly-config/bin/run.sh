@@ -132,6 +132,7 @@ props="$base/configuration/switchboard-run.properties"
   echo "switchboard.demo=$demo"
   echo "switchboard.data.dir=$var/data"
   echo "switchboard.oidc.provider-url=http://localhost:$kc_port/realms/switchboard"
+  echo "switchboard.keycloak.url=http://localhost:$kc_port"
   if [ "$db" = postgresql ]; then
     echo "switchboard.db.module=org.postgresql"
     echo "switchboard.db.driver-class=org.postgresql.Driver"

@@ -37,6 +37,15 @@ final class OidcBrowser {
         return follow(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
+    /** Posts a URL-encoded form (a JSF page's plain, non-Ajax submit) and follows the redirects. */
+    Page post(String url, Map<String, String> fields) throws IOException, InterruptedException {
+        StringBuilder body = new StringBuilder();
+        fields.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&").append(enc(name)).append('=').append(enc(value)));
+        return follow(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
     /** Opens a portal URL, signs in at Keycloak's form with the given credentials, returns where it lands. */
     Page login(String portalUrl, String user, String password) throws IOException, InterruptedException {
         Page form = get(portalUrl);

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import org.switchboard.audit.AuditRepository;
 import org.switchboard.config.SwitchboardSettings;
 
 /**
@@ -27,7 +28,16 @@ public class AccountService {
     VoicemailSettingsRepository voicemailSettings;
 
     @Inject
+    DeletionRequestRepository deletionRequests;
+
+    @Inject
+    AuditRepository audit;
+
+    @Inject
     SwitchboardSettings settings;
+
+    @Inject
+    Clock clock;
 
     /** The account of the given login in the local domain, if it has one. */
     public Optional<AccountSummary> findByLogin(String login) {
@@ -44,11 +54,37 @@ public class AccountService {
         if (accounts.findBySipUser(sipUser, settings.sipDomain()).isPresent()) {
             throw new AccountExistsException("sip:" + sipUser + "@" + settings.sipDomain());
         }
-        Instant now = Instant.now(Clock.systemUTC());
+        Instant now = clock.instant();
         Account account = accounts.save(new Account(sipUser, settings.sipDomain(), displayName, email, now));
         credentials.save(SipCredential.forPassword(account, sipPassword, now));
         voicemailSettings.save(new VoicemailSettings(account, true, true, false));
         return AccountSummary.of(account);
+    }
+
+    /**
+     * Asks for the login's account to be deleted; the retention run processes it after the grace
+     * period (switchboard.account.deletion-grace-hours). Asking again while a request is open changes
+     * nothing. The audit entry names the account by number only, so it can outlive the account.
+     *
+     * @return when the open request was made
+     * @throws AccountNotFoundException if the login has no account
+     */
+    public Instant requestDeletion(String login) {
+        Account account = accounts.findBySipUser(login, settings.sipDomain()).orElseThrow(AccountNotFoundException::new);
+        Optional<DeletionRequest> open = deletionRequests.openFor(account.getId());
+        if (open.isPresent()) {
+            return open.get().getRequestedAt();
+        }
+        DeletionRequest request = deletionRequests.save(new DeletionRequest(account, clock.instant()));
+        audit.record("subscriber", "DELETION_REQUESTED", "account #" + account.getId(), null);
+        return request.getRequestedAt();
+    }
+
+    /** When the login's open deletion request was made, if there is one. */
+    public Optional<Instant> pendingDeletion(String login) {
+        return accounts.findBySipUser(login, settings.sipDomain())
+                .flatMap(account -> deletionRequests.openFor(account.getId()))
+                .map(DeletionRequest::getRequestedAt);
     }
 
     public Map<AccountStatus, Long> countByStatus() {

@@ -96,6 +96,18 @@ public class Account {
         this.status = status;
     }
 
+    /**
+     * Closes an account whose money records must outlive it: the row stays only so the purchases keep
+     * their owner until they are purged, stripped of the address, name and email. The SIP user becomes
+     * a placeholder (the column is unique and required), which also frees the name.
+     */
+    public void closeAndErase() {
+        this.status = AccountStatus.CLOSED;
+        this.sipUser = "closed-" + id;
+        this.displayName = null;
+        this.email = null;
+    }
+
     public Instant getCreatedAt() {
         return createdAt;
     }

@@ -1,5 +1,6 @@
 package org.switchboard.account;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -60,5 +61,31 @@ public class AccountRepository {
             return account;
         }
         return em.merge(account);
+    }
+
+    /**
+     * Closed accounts whose erasure is DONE and whose money records have all been purged: nothing is
+     * left to keep, so the row itself can go (with {@link DeletionRequestRepository#deleteForAccounts}).
+     */
+    public List<Long> erasedWithoutMoneyRecords(int limit) {
+        return em.createQuery("select a.id from Account a where a.status = :closed"
+                        + " and exists (select r from DeletionRequest r where r.account = a and r.state = :done)"
+                        + " and not exists (select r from DeletionRequest r where r.account = a and r.state <> :done)"
+                        + " and not exists (select p from Purchase p where p.account = a)"
+                        + " order by a.id", Long.class)
+                .setParameter("closed", AccountStatus.CLOSED)
+                .setParameter("done", DeletionState.DONE)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** Deletes account rows; everything referencing them must be gone already. */
+    public int deleteByIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("delete from Account a where a.id in :ids")
+                .setParameter("ids", ids)
+                .executeUpdate();
     }
 }

@@ -35,4 +35,11 @@ public class SipCredentialRepository {
         }
         return em.merge(credential);
     }
+
+    /** Account deletion: the digest hashes go with the account. */
+    public int deleteForAccount(long accountId) {
+        return em.createQuery("delete from SipCredential c where c.account.id = :accountId")
+                .setParameter("accountId", accountId)
+                .executeUpdate();
+    }
 }

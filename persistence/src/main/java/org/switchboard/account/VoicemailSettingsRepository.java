@@ -35,4 +35,11 @@ public class VoicemailSettingsRepository {
         }
         return em.merge(settings);
     }
+
+    /** Account deletion. */
+    public int deleteForAccount(long accountId) {
+        return em.createQuery("delete from VoicemailSettings s where s.account.id = :accountId")
+                .setParameter("accountId", accountId)
+                .executeUpdate();
+    }
 }

@@ -1,10 +1,13 @@
 package org.switchboard.billing;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+
+import org.switchboard.persistence.BatchDelete;
 
 /** Purchases (money records). */
 @ApplicationScoped
@@ -32,5 +35,17 @@ public class PurchaseRepository {
                         + " order by p.purchasedAt desc, p.id desc", Purchase.class)
                 .setParameter("accountId", accountId)
                 .getResultList();
+    }
+
+    /** Retention: deletes up to {@code limit} money records of purchases made before the cutoff. */
+    public int deletePurchasedBefore(Instant cutoff, int limit) {
+        return BatchDelete.rows(em, "purchase", "purchased_at < ?1", limit, cutoff);
+    }
+
+    /** Whether money records of the account must still be kept. */
+    public boolean hasPurchases(long accountId) {
+        return em.createQuery("select count(p) from Purchase p where p.account.id = :accountId", Long.class)
+                .setParameter("accountId", accountId)
+                .getSingleResult() > 0;
     }
 }

@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.switchboard.persistence.BatchDelete;
+
 /** Call detail records. Reads are per account: calls where the account was caller or callee. */
 @ApplicationScoped
 public class CdrRepository {
@@ -52,5 +54,15 @@ public class CdrRepository {
                 .setParameter("from", from)
                 .setParameter("to", to)
                 .getSingleResult();
+    }
+
+    /** Retention: deletes up to {@code limit} records of calls started before the cutoff. */
+    public int deleteStartedBefore(Instant cutoff, int limit) {
+        return BatchDelete.rows(em, "call_detail_record", "start_time < ?1", limit, cutoff);
+    }
+
+    /** Account deletion: up to {@code limit} records where the account was caller or callee. */
+    public int deleteForAccount(long accountId, int limit) {
+        return BatchDelete.rows(em, "call_detail_record", "caller_account_id = ?1 OR callee_account_id = ?1", limit, accountId);
     }
 }

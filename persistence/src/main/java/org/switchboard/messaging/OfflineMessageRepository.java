@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.switchboard.persistence.BatchDelete;
+
 /** Stored SIP MESSAGEs awaiting delivery. */
 @ApplicationScoped
 public class OfflineMessageRepository {
@@ -41,5 +43,15 @@ public class OfflineMessageRepository {
 
     public List<OfflineMessage> pendingFor(long accountId) {
         return pendingFor(accountId, Instant.now());
+    }
+
+    /** Retention: deletes up to {@code limit} messages no longer pending at {@code now} (see {@link #pendingFor}). */
+    public int deleteExpired(Instant now, int limit) {
+        return BatchDelete.rows(em, "offline_message", "expires_at <= ?1", limit, now);
+    }
+
+    /** Account deletion: up to {@code limit} messages held for the account. */
+    public int deleteForRecipient(long accountId, int limit) {
+        return BatchDelete.rows(em, "offline_message", "recipient_account_id = ?1", limit, accountId);
     }
 }

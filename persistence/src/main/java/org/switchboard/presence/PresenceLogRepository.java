@@ -1,10 +1,13 @@
 package org.switchboard.presence;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+
+import org.switchboard.persistence.BatchDelete;
 
 /** Presence history, per account. */
 @ApplicationScoped
@@ -33,5 +36,15 @@ public class PresenceLogRepository {
                 .setParameter("accountId", accountId)
                 .setMaxResults(limit)
                 .getResultList();
+    }
+
+    /** Retention: deletes up to {@code limit} entries logged before the cutoff. */
+    public int deleteOlderThan(Instant cutoff, int limit) {
+        return BatchDelete.rows(em, "presence_log", "logged_at < ?1", limit, cutoff);
+    }
+
+    /** Account deletion: up to {@code limit} of the account's entries. */
+    public int deleteForAccount(long accountId, int limit) {
+        return BatchDelete.rows(em, "presence_log", "account_id = ?1", limit, accountId);
     }
 }

@@ -1,10 +1,13 @@
 package org.switchboard.trace;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+
+import org.switchboard.persistence.BatchDelete;
 
 /**
  * SIP traces. Every read is scoped to one account: a subscriber only sees messages they sent or received,
@@ -51,5 +54,15 @@ public class TraceRepository {
                 .setParameter("accountId", accountId)
                 .setMaxResults(limit)
                 .getResultList();
+    }
+
+    /** Retention: deletes up to {@code limit} messages older than the cutoff; returns how many. */
+    public int deleteOlderThan(Instant cutoff, int limit) {
+        return BatchDelete.rows(em, "trace_message", "message_time < ?1", limit, cutoff);
+    }
+
+    /** Account deletion: up to {@code limit} messages the account sent or received. */
+    public int deleteForAccount(long accountId, int limit) {
+        return BatchDelete.rows(em, "trace_message", "from_account_id = ?1 OR to_account_id = ?1", limit, accountId);
     }
 }

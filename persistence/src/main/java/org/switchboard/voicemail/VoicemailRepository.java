@@ -1,5 +1,7 @@
 package org.switchboard.voicemail;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,5 +55,35 @@ public class VoicemailRepository {
         return em.createQuery("select count(v) from Voicemail v where v.account.id = :accountId", Long.class)
                 .setParameter("accountId", accountId)
                 .getSingleResult();
+    }
+
+    /**
+     * Retention: up to {@code limit} voicemails received before the cutoff, with their audio references,
+     * so the caller can delete the files before {@link #deleteByIds the rows}.
+     */
+    public List<StoredVoicemail> receivedBefore(Instant cutoff, int limit) {
+        return em.createQuery("select new org.switchboard.voicemail.StoredVoicemail(v.id, v.audioRef)"
+                        + " from Voicemail v where v.receivedAt < :cutoff order by v.id", StoredVoicemail.class)
+                .setParameter("cutoff", cutoff)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** Account deletion: up to {@code limit} of the account's voicemails, with their audio references. */
+    public List<StoredVoicemail> storedFor(long accountId, int limit) {
+        return em.createQuery("select new org.switchboard.voicemail.StoredVoicemail(v.id, v.audioRef)"
+                        + " from Voicemail v where v.account.id = :accountId order by v.id", StoredVoicemail.class)
+                .setParameter("accountId", accountId)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    public int deleteByIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("delete from Voicemail v where v.id in :ids")
+                .setParameter("ids", ids)
+                .executeUpdate();
     }
 }

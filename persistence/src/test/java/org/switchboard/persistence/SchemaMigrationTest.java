@@ -57,6 +57,20 @@ class SchemaMigrationTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void migratesANewDatabaseWhereWildFlysTimerTableCameFirst(TestDatabase kind) throws Exception {
+        try (ScratchDatabase scratch = kind.scratch()) {
+            try (Connection c = scratch.dataSource().getConnection(); Statement s = c.createStatement()) {
+                s.execute("create table JBOSS_EJB_TIMER (ID varchar(255) not null primary key, TIMED_OBJECT_ID varchar(255))");
+            }
+            assertEquals(migrationScripts(), SchemaMigration.migrate(scratch.dataSource()));
+            assertEquals(1, count(scratch.dataSource(), "select count(*) from retention_settings"));
+            assertEquals(0, count(scratch.dataSource(), "select count(*) from JBOSS_EJB_TIMER"));
+            assertEquals(0, SchemaMigration.migrate(scratch.dataSource()));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void hibernateRejectsASchemaFlywayDidNotCreate(TestDatabase kind) throws Exception {
         // Proves the validate setting is live: an empty database must not start.
         try (ScratchDatabase scratch = kind.scratch()) {

@@ -2,12 +2,16 @@ package org.switchboard.web.portal;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import org.switchboard.account.AccountNotFoundException;
 import org.switchboard.account.AccountService;
 import org.switchboard.account.AccountStatus;
 import org.switchboard.account.AccountSummary;
@@ -27,10 +31,31 @@ public class HomeView {
     AccountService accounts;
 
     private Optional<AccountSummary> account = Optional.empty();
+    private Optional<Instant> deletionRequestedAt = Optional.empty();
 
     @PostConstruct
     void load() {
         account = accounts.findByLogin(login());
+        deletionRequestedAt = accounts.pendingDeletion(login());
+    }
+
+    /** Queues the deletion of the signed-in subscriber's own account (never anyone else's). */
+    public void requestDeletion() {
+        try {
+            deletionRequestedAt = Optional.of(accounts.requestDeletion(login()));
+            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
+                    "Deletion requested. Your account will be deleted at the next nightly run.", null));
+        } catch (AccountNotFoundException e) {
+            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, e.getMessage(), null));
+        }
+    }
+
+    public boolean isDeletionRequested() {
+        return deletionRequestedAt.isPresent();
+    }
+
+    public String getDeletionRequestedOn() {
+        return deletionRequestedAt.map(DAY::format).orElse("");
     }
 
     private String login() {
