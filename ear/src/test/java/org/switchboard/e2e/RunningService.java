@@ -24,6 +24,8 @@ public final class RunningService implements BeforeAllCallback {
         try {
             Path root = Path.of(System.getProperty("switchboard.root")).toRealPath();
             Path var = Path.of(System.getProperty("switchboard.e2e.var"));
+            // Every run starts from nothing, as on a fresh clone: Keycloak imports the realm as it is now.
+            deleteTree(var);
             int offset = Integer.getInteger("switchboard.test.port-offset");
             int keycloakPort = Integer.getInteger("switchboard.e2e.keycloak-port");
             RunCommand started = RunCommand.start(root, var, offset, keycloakPort);
@@ -32,6 +34,17 @@ public final class RunningService implements BeforeAllCallback {
             return new Handle(started);
         } catch (Exception e) {
             throw new IllegalStateException("the run command did not start the service", e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        if (!java.nio.file.Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(path);
+            }
         }
     }
 
