@@ -25,6 +25,8 @@ cat > "$pg_module/module.xml" <<XML
     <resources><resource-root path="postgresql.jar"/></resources>
     <dependencies>
         <module name="java.sql"/>
+        <module name="java.logging"/>
+        <module name="java.management"/>
         <module name="java.naming"/>
         <module name="java.security.jgss"/>
         <module name="java.transaction.xa"/>

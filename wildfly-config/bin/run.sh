@@ -93,6 +93,7 @@ stop_all() {
 trap 'stop_all' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+trap 'exit 129' HUP
 
 # Each server runs in its own session (setsid), so that stopping it stops its whole process tree.
 start() { local log=$1; shift; setsid "$@" >"$log" 2>&1 < /dev/null & pids+=($!); }
@@ -145,10 +146,11 @@ cp "$ear" "$base/deployments/switchboard.ear"
 
 # Keycloak must answer before the portal can log anyone in.
 say "waiting for Keycloak"
-for i in $(seq 1 240); do
+# The first start also builds Keycloak's optimized server (about a minute on 2 cores).
+for i in $(seq 1 600); do
   kill -0 "$kc_pid" 2>/dev/null || { tail -n 30 "$var/log/keycloak.log" >&2; die "Keycloak exited (log above)"; }
   [ "$(http_status 127.0.0.1 "$kc_port" /realms/switchboard/.well-known/openid-configuration 2>/dev/null)" = 200 ] && break
-  [ "$i" = 240 ] && die "Keycloak did not start in 120 s (see $var/log/keycloak.log)"
+  [ "$i" = 600 ] && die "Keycloak did not start in 300 s (see $var/log/keycloak.log)"
   sleep 0.5
 done
 
@@ -158,7 +160,7 @@ start "$var/log/wildfly-console.log" env LAUNCH_JBOSS_IN_BACKGROUND=1 \
   -Djboss.server.base.dir="$base" -Djboss.socket.binding.port-offset="$offset" -P "$props"
 wf_pid=${pids[-1]}
 
-for i in $(seq 1 360); do
+for i in $(seq 1 600); do
   kill -0 "$wf_pid" 2>/dev/null || { tail -n 40 "$var/log/wildfly-console.log" >&2; die "WildFly exited (log above)"; }
   if [ -f "$base/deployments/switchboard.ear.failed" ]; then
     cat "$base/deployments/switchboard.ear.failed" >&2; echo >&2
@@ -166,7 +168,7 @@ for i in $(seq 1 360); do
     die "the deployment failed (see $base/log/server.log)"
   fi
   [ -f "$base/deployments/switchboard.ear.deployed" ] && break
-  [ "$i" = 360 ] && die "WildFly did not deploy Switchboard in 180 s (see $base/log/server.log)"
+  [ "$i" = 600 ] && die "WildFly did not deploy Switchboard in 300 s (see $base/log/server.log)"
   sleep 0.5
 done
 

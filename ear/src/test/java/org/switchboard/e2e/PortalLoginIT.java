@@ -30,6 +30,7 @@ class PortalLoginIT {
         String printed = String.join("\n", service.output());
         assertTrue(printed.contains("Portal:       " + portal), printed);
         assertTrue(printed.contains("SIP domain:   localhost"), printed);
+        assertTrue(printed.contains("in demo mode on " + RunCommand.database()), printed);
         assertTrue(printed.contains("alice / demo-alice-1"), printed);
     }
 
@@ -67,5 +68,17 @@ class PortalLoginIT {
         assertEquals(403, denied.status());
         assertFalse(denied.body().contains("Admin console"));
         assertFalse(denied.body().contains("Exception"), "no stack trace: " + denied.body());
+    }
+
+    @Test
+    void loggingOutEndsTheKeycloakSessionToo() throws Exception {
+        OidcBrowser alice = new OidcBrowser();
+        assertTrue(alice.login(portal, "alice", "demo-alice-1").body().contains("sip:alice@localhost"));
+
+        OidcBrowser.Page afterLogout = alice.get(portal + "logout");
+        assertEquals(service.keycloakPort, afterLogout.uri().getPort(), "asked to sign in again: " + afterLogout.uri());
+        OidcBrowser.Page home = alice.get(portal);
+        assertFalse(home.body().contains("sip:alice@localhost"), "no single sign-on left to reuse");
+        assertTrue(home.body().contains("kc-form-login"), home.body());
     }
 }

@@ -36,6 +36,15 @@ final class RunCommand implements AutoCloseable {
         reader.start();
     }
 
+    /**
+     * The database the service under test runs on: PostgreSQL when the tests have one
+     * (SWITCHBOARD_TEST_PG_URL, as in CI), else the default H2 file.
+     */
+    static String database() {
+        String pg = System.getenv("SWITCHBOARD_TEST_PG_URL");
+        return pg == null || pg.isBlank() ? "h2" : "postgresql";
+    }
+
     static RunCommand start(Path root, Path var, int portOffset, int keycloakPort) throws IOException {
         ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("wildfly-config/bin/run.sh").toString())
                 .directory(root.toFile())
@@ -44,6 +53,10 @@ final class RunCommand implements AutoCloseable {
         builder.environment().put("SWITCHBOARD_VAR", var.toString());
         builder.environment().put("SWITCHBOARD_PORT_OFFSET", Integer.toString(portOffset));
         builder.environment().put("SWITCHBOARD_KEYCLOAK_PORT", Integer.toString(keycloakPort));
+        if (database().equals("postgresql")) {
+            builder.environment().put("SWITCHBOARD_DB", "postgresql");
+            builder.environment().put("SWITCHBOARD_DB_URL", System.getenv("SWITCHBOARD_TEST_PG_URL"));
+        }
         return new RunCommand(builder.start(), 8080 + portOffset, keycloakPort);
     }
 
