@@ -108,6 +108,18 @@ public class SwitchboardSettings {
         return Duration.ofMillis(requiredInt("switchboard.sip.auth.nonce-lifetime-ms"));
     }
 
+    // --- Proxy and CDRs (sip-app proxy, cdr) --------------------------------------------------
+
+    /** Timer C (RFC 3261 section 16.6 step 11): how long an INVITE branch may ring. */
+    public Duration proxyTimerC() {
+        return Duration.ofSeconds(requiredInt("switchboard.sip.proxy.timer-c-seconds"));
+    }
+
+    /** Calls still up after this long are closed as if a BYE had come (lost BYE). */
+    public Duration cdrMaxCallDuration() {
+        return Duration.ofSeconds(requiredInt("switchboard.cdr.max-call-seconds"));
+    }
+
     private static int requiredInt(String name) {
         String value = required(name);
         try {
