@@ -19,6 +19,9 @@ import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
 import javax.sip.TransactionUnavailableException;
 import javax.sip.message.Request;
+import gov.nist.javax.sip.message.SIPMessage;
+import javax.sip.header.ViaHeader;
+import org.switchboard.sip.servlet.MessageTap;
 import org.switchboard.sip.servlet.Proxy;
 import org.switchboard.sip.servlet.SipFactories;
 import org.switchboard.sip.servlet.SipMethods;
@@ -44,10 +47,12 @@ final class RequestDispatcher implements SipListener {
     private final String allow;
     private final Function<SipRequest, Proxy> proxies;
     private final Supplier<SipResponseHandler> responseHandler;
+    private final MessageTap tap;
     private final AtomicLong rejected = new AtomicLong();
 
     RequestDispatcher(SipRouter router, Executor executor, SipFactories factories, int retryAfterSeconds,
-            Function<SipRequest, Proxy> proxies, Supplier<SipResponseHandler> responseHandler) {
+            Function<SipRequest, Proxy> proxies, Supplier<SipResponseHandler> responseHandler, MessageTap tap) {
+        this.tap = tap;
         this.router = router;
         this.executor = executor;
         this.factories = factories;
@@ -76,7 +81,10 @@ final class RequestDispatcher implements SipListener {
                 LOG.log(Level.FINE, "no server transaction for " + request.getMethod() + ", answering statelessly", e);
             }
         }
-        SipRequest sipRequest = new SipRequest(request, transaction, provider, factories, allow, proxies);
+        SipRequest sipRequest = new SipRequest(request, transaction, provider, factories, allow, proxies, tap);
+        // Traced here, once, before anything can answer it (and retransmissions stopped above are not).
+        tap.received(request, sipRequest.getTransport(), sipRequest.getRemoteAddr(), sipRequest.getRemotePort(),
+                sipRequest.getLocalAddr(), sipRequest.getLocalPort());
         try {
             executor.execute(() -> handle(sipRequest));
         } catch (RejectedExecutionException full) {
@@ -116,6 +124,7 @@ final class RequestDispatcher implements SipListener {
 
     @Override
     public void processResponse(ResponseEvent event) {
+        traceReceived((SIPMessage) event.getResponse());
         SipResponseHandler handler = responseHandler.get();
         if (handler != null) {
             submit(() -> handler.handleResponse(event));
@@ -128,6 +137,15 @@ final class RequestDispatcher implements SipListener {
         if (handler != null && !event.isServerTransaction()) {
             submit(() -> handler.handleTimeout(event));
         }
+    }
+
+    private void traceReceived(SIPMessage message) {
+        java.net.InetAddress source = message.getPeerPacketSourceAddress();
+        int port = message.getPeerPacketSourcePort();
+        ViaHeader via = (ViaHeader) message.getHeader(ViaHeader.NAME);
+        tap.received(message, via == null ? "UDP" : via.getTransport(),
+                source != null ? source.getHostAddress() : message.getRemoteAddress().getHostAddress(),
+                port > 0 ? port : message.getRemotePort(), message.getLocalAddress().getHostAddress(), message.getLocalPort());
     }
 
     private void submit(Runnable task) {

@@ -31,6 +31,7 @@ import org.switchboard.sip.servlet.SipFactories;
 import org.switchboard.sip.servlet.SipRequest;
 import org.switchboard.sip.servlet.SipResponseHandler;
 import org.switchboard.sip.servlet.SipRouter;
+import org.switchboard.sip.trace.SessionTraceTap;
 
 /**
  * The SIP engine: runs the JAIN-SIP reference implementation for as long as the application is
@@ -47,7 +48,8 @@ import org.switchboard.sip.servlet.SipRouter;
  */
 @Singleton
 @Startup
-@DependsOn("SchemaStartup")
+// Cross-module names: the recorders stop after the engine, so they write what the last calls queued.
+@DependsOn({"switchboard-ejb.jar#SchemaStartup", "switchboard-ejb.jar#TraceRecorder", "switchboard-ejb.jar#CdrRecorder"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class SipEngine {
 
@@ -66,6 +68,9 @@ public class SipEngine {
     @Inject
     @Any
     Instance<SipResponseHandler> responseHandlers;
+
+    @Inject
+    SessionTraceTap traceTap;
 
     @Resource(lookup = "java:jboss/ee/concurrency/executor/sip")
     ManagedExecutorService executor;
@@ -86,7 +91,7 @@ public class SipEngine {
             factories = new SipFactories(sipFactory.createAddressFactory(), sipFactory.createHeaderFactory(),
                     sipFactory.createMessageFactory());
             dispatcher = new RequestDispatcher(router, executor, factories, settings.sipOverloadRetryAfter(),
-                    this::proxyFor, this::responseHandler);
+                    this::proxyFor, this::responseHandler, traceTap);
             List<String> addresses = new ArrayList<>(List.of(settings.sipBindAddress()));
             String v6 = settings.sipBindAddressV6();
             if (!v6.isEmpty()) {
@@ -189,6 +194,11 @@ public class SipEngine {
     /** The SIP domain this server is the registrar for. */
     public String domain() {
         return settings.sipDomain();
+    }
+
+    /** Where the proxy shows the messages it sends itself (session traces). */
+    public org.switchboard.sip.servlet.MessageTap tap() {
+        return traceTap;
     }
 
     /** Requests answered 503 because the executor was full, since start. */

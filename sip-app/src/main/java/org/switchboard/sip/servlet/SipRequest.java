@@ -45,6 +45,7 @@ public final class SipRequest {
     private final SipFactories factories;
     private final String allow;
     private final Function<SipRequest, Proxy> proxies;
+    private final MessageTap tap;
     private final AtomicBoolean committed = new AtomicBoolean();
     private String toTag;
 
@@ -56,6 +57,13 @@ public final class SipRequest {
      */
     public SipRequest(Request request, ServerTransaction transaction, SipProvider provider, SipFactories factories,
             String allow, Function<SipRequest, Proxy> proxies) {
+        this(request, transaction, provider, factories, allow, proxies, MessageTap.NONE);
+    }
+
+    /** For the engine: as above, and every response sent is shown to {@code tap} (session traces). */
+    public SipRequest(Request request, ServerTransaction transaction, SipProvider provider, SipFactories factories,
+            String allow, Function<SipRequest, Proxy> proxies, MessageTap tap) {
+        this.tap = tap;
         this.request = request;
         this.transaction = transaction;
         this.provider = provider;
@@ -162,6 +170,11 @@ public final class SipRequest {
         return provider;
     }
 
+    /** Where messages sent on behalf of this request are shown (session traces). */
+    public MessageTap tap() {
+        return tap;
+    }
+
     public SipFactories factories() {
         return factories;
     }
@@ -211,6 +224,8 @@ public final class SipRequest {
             throw new IllegalStateException("a final response was already sent to " + getMethod() + " " + getCallId());
         }
         try {
+            // Shown before it goes, so traces keep the order of the wire (an ACK may come at once).
+            tap.sent(response.unwrap(), getTransport(), getLocalAddr(), getLocalPort(), getRemoteAddr(), getRemotePort());
             response.sendThrough(transaction, provider);
         } catch (SipException | InvalidArgumentException e) {
             throw new IllegalStateException("could not send " + response.getStatus() + " to " + getMethod(), e);
