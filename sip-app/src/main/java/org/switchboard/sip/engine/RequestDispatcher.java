@@ -83,8 +83,11 @@ final class RequestDispatcher implements SipListener {
         }
         SipRequest sipRequest = new SipRequest(request, transaction, provider, factories, allow, proxies, tap);
         // Traced here, once, before anything can answer it (and retransmissions stopped above are not).
-        tap.received(request, sipRequest.getTransport(), sipRequest.getRemoteAddr(), sipRequest.getRemotePort(),
-                sipRequest.getLocalAddr(), sipRequest.getLocalPort());
+        // ACKs are traced from the stack's message log (StackAckTrace): some never get here.
+        if (!SipMethods.ACK.equals(request.getMethod())) {
+            tap.received(request, sipRequest.getTransport(), sipRequest.getRemoteAddr(), sipRequest.getRemotePort(),
+                    sipRequest.getLocalAddr(), sipRequest.getLocalPort());
+        }
         try {
             executor.execute(() -> handle(sipRequest));
         } catch (RejectedExecutionException full) {

@@ -31,7 +31,9 @@ import org.switchboard.sip.servlet.SipFactories;
 import org.switchboard.sip.servlet.SipRequest;
 import org.switchboard.sip.servlet.SipResponseHandler;
 import org.switchboard.sip.servlet.SipRouter;
+import org.switchboard.sip.stack.StackMessages;
 import org.switchboard.sip.trace.SessionTraceTap;
+import org.switchboard.sip.trace.StackAckTrace;
 
 /**
  * The SIP engine: runs the JAIN-SIP reference implementation for as long as the application is
@@ -105,6 +107,7 @@ public class SipEngine {
             for (String address : addresses) {
                 providers.add(openProvider(address, tls, listening));
             }
+            StackMessages.install(new StackAckTrace(traceTap));
             stack.start();
             if (!tls) {
                 LOG.info(() -> "SIP: no TLS keystore at " + settings.sipTlsKeystore() + ", TLS is off");
@@ -164,6 +167,7 @@ public class SipEngine {
             }
         }
         providers.clear();
+        StackMessages.uninstall();
         stack.stop();
         stack = null;
         SipFactory.getInstance().resetFactory();

@@ -8,7 +8,8 @@ import java.util.logging.Logger;
 import javax.sip.SipStack;
 
 /**
- * Where the stack logs each message it sends and receives: JUL category
+ * Where the stack logs each message it sends and receives: to the {@link StackMessages} sink the
+ * application installed (session traces), and to JUL category
  * {@code org.switchboard.sip.messages} at FINEST, i.e. off unless someone turns it on while
  * troubleshooting. It never writes files (REGISTER must not be stored anywhere, and message logs
  * would do exactly that). Named in the stack property {@code gov.nist.javax.sip.SERVER_LOGGER}.
@@ -29,6 +30,7 @@ public class JulServerLogger implements ServerLogger {
 
     @Override
     public void logMessage(SIPMessage message, String from, String to, String status, boolean sender, long time) {
+        StackMessages.deliver(message, from, to, sender, time);
         if (LOG.isLoggable(Level.FINEST)) {
             LOG.finest((sender ? "sent " : "received ") + from + " -> " + to
                     + (status == null ? "" : " (" + status + ")") + "\n" + message.encode());

@@ -110,6 +110,11 @@ public class JulStackLogger implements StackLogger {
     /** The stack asks before building expensive messages: answer from JUL's configuration. */
     @Override
     public boolean isLoggingEnabled(int logLevel) {
+        if (logLevel == TRACE_MESSAGES && StackMessages.installed()) {
+            // The stack hands messages to the server logger only at this level (= TRACE_INFO: its
+            // info lines are then built too, and dropped below INFO by julLevel).
+            return true;
+        }
         return enabled && LOG.isLoggable(julLevel(logLevel));
     }
 
