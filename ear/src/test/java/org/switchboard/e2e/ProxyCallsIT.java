@@ -48,12 +48,7 @@ class ProxyCallsIT {
 
     @Test
     void answeredCallIsProxiedTracedAndRecorded() throws Exception {
-        registerBob();
-        String callId = "answered-" + UUID.randomUUID();
-        Process bob = startBob("uas-answer.xml");
-        ExternalPeer.Result alice = alice("uac-call.xml", "bob", callId);
-        assertEquals(0, alice.exitCode(), alice.output());
-        assertBobDone(bob);
+        String callId = callBob("answered", "uas-answer.xml", "uac-call.xml");
 
         ServiceDatabase.assumeReadable();
         Map<String, Object> cdr = cdr(callId);
@@ -98,12 +93,7 @@ class ProxyCallsIT {
 
     @Test
     void busyCalleeGives486AndABusyRecord() throws Exception {
-        registerBob();
-        String callId = "busy-" + UUID.randomUUID();
-        Process bob = startBob("uas-busy.xml");
-        ExternalPeer.Result alice = alice("uac-rejected.xml", "bob", callId);
-        assertEquals(0, alice.exitCode(), alice.output());
-        assertBobDone(bob);
+        String callId = callBob("busy", "uas-busy.xml", "uac-rejected.xml");
 
         ServiceDatabase.assumeReadable();
         Map<String, Object> cdr = cdr(callId);
@@ -113,29 +103,25 @@ class ProxyCallsIT {
         assertEquals(0, cdr.get("duration_seconds"));
         assertEquals(HOST + ":" + bobPort(), cdr.get("callee_signaling_address"));
         assertEquals(HOST + ":6000", cdr.get("caller_media_address"));
-        // Not the ACKs of the 486 yet: the stack's transaction layer absorbs and makes them (README, "Calls").
-        Set<String> seen = traces(callId, 5);
-        for (String expected : List.of("IN INVITE", "OUT INVITE", "IN 486 INVITE", "OUT 486 INVITE")) {
+        // The ACKs of the 486 too, though the stack's transaction layer absorbs and makes them.
+        Set<String> seen = traces(callId, 7);
+        for (String expected : List.of("IN INVITE", "OUT INVITE", "IN 486 INVITE", "OUT 486 INVITE", "IN ACK", "OUT ACK")) {
             assertTrue(seen.contains(expected), expected + " missing from " + seen);
         }
     }
 
     @Test
     void callerCancelsWhileItRings() throws Exception {
-        registerBob();
-        String callId = "cancel-" + UUID.randomUUID();
-        Process bob = startBob("uas-cancelled.xml");
-        ExternalPeer.Result alice = alice("uac-cancel.xml", "bob", callId);
-        assertEquals(0, alice.exitCode(), alice.output());
-        assertBobDone(bob);
+        String callId = callBob("cancel", "uas-cancelled.xml", "uac-cancel.xml");
 
         ServiceDatabase.assumeReadable();
         Map<String, Object> cdr = cdr(callId);
         assertEquals("CANCELLED", cdr.get("disposition"));
         assertEquals(487, cdr.get("failure_code"));
         assertNull(cdr.get("answer_time"));
-        Set<String> seen = traces(callId, 10);
-        for (String expected : List.of("IN CANCEL", "OUT 200 CANCEL", "OUT CANCEL", "IN 200 CANCEL", "IN 487 INVITE", "OUT 487 INVITE")) {
+        Set<String> seen = traces(callId, 12);
+        for (String expected : List.of("IN CANCEL", "OUT 200 CANCEL", "OUT CANCEL", "IN 200 CANCEL", "IN 487 INVITE",
+                "OUT 487 INVITE", "IN ACK", "OUT ACK")) {
             assertTrue(seen.contains(expected), expected + " missing from " + seen);
         }
     }
@@ -169,6 +155,17 @@ class ProxyCallsIT {
     }
 
     // --- helpers -----------------------------------------------------------------------------
+
+    /** Registers bob, starts his phone with one scenario, calls him with another; the Call-ID. */
+    private static String callBob(String name, String bobScenario, String aliceScenario) throws Exception {
+        registerBob();
+        String callId = name + "-" + UUID.randomUUID();
+        Process bob = startBob(bobScenario);
+        ExternalPeer.Result alice = alice(aliceScenario, "bob", callId);
+        assertEquals(0, alice.exitCode(), alice.output());
+        assertBobDone(bob);
+        return callId;
+    }
 
     /**
      * Registers bob's SIPp phone (digest) with a Contact on bobPort(), the same one every time so
