@@ -32,9 +32,9 @@ final class StackProperties {
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(settings.sipStackThreads()));
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", Integer.toString(MAX_SERVER_TRANSACTIONS));
-        // Frees a transaction's messages as soon as it no longer needs them.
-        p.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
-        p.setProperty("gov.nist.javax.sip.RELEASE_REFERENCES_STRATEGY", "Normal");
+        // A non-INVITE transaction whose answer could not be sent (e.g. its Via names an unreachable
+        // TCP host) must not live for ever: 64 s is twice RFC 3261's 64*T1.
+        p.setProperty("gov.nist.javax.sip.MAX_TX_LIFETIME_NON_INVITE", "64");
         // Huge or endless TCP messages are cut off instead of buffered.
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(settings.sipMaxMessageSize()));
         p.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");

@@ -59,6 +59,32 @@ public class SipRouter {
         return null;
     }
 
+    /**
+     * What every servlet would refuse alike (RFC 3261 section 8.2.2): a Request-URI scheme we do
+     * not serve (416), or an extension the sender requires and we do not support (420, listing
+     * them in Unsupported; we support none yet).
+     */
+    private static boolean refusedUpFront(SipRequest request) {
+        String scheme = request.getRequestURI().getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!SUPPORTED_SCHEMES.contains(scheme)) {
+            request.respond(416);
+            return true;
+        }
+        List<String> required = new ArrayList<>();
+        for (String name : List.of("Require", "Proxy-Require")) {
+            for (javax.sip.header.Header header : request.getHeaders(name)) {
+                required.add(((javax.sip.header.RequireHeader) header).getOptionTag());
+            }
+        }
+        if (!required.isEmpty()) {
+            request.createResponse(420).setHeader("Unsupported", String.join(", ", required)).send();
+            return true;
+        }
+        return false;
+    }
+
+    private static final java.util.Set<String> SUPPORTED_SCHEMES = java.util.Set.of("sip", "sips", "tel");
+
     /** Routes and runs a request; answers 501/405 itself when no servlet is for it. */
     public void route(SipRequest request) throws Exception {
         String method = request.getMethod();
@@ -71,6 +97,9 @@ public class SipRouter {
         }
         if (!SipMethods.isKnown(method)) {
             request.respond(501);
+            return;
+        }
+        if (!SipMethods.CANCEL.equals(method) && refusedUpFront(request)) {
             return;
         }
         SipServlet servlet = servletFor(request);
