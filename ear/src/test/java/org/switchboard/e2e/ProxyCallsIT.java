@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Calls through the proxy between SIPp phones: bob's phone is registered with digest (see {@link
- * DigestRegistration} for why not by SIPp), then a SIPp UAS answers as bob while a SIPp UAC calls
- * as alice. Each outcome is checked on the
+ * Calls through the proxy between SIPp phones: bob's phone registers with digest (register.xml),
+ * then a SIPp UAS answers as bob while a SIPp UAC calls as alice. Each outcome is checked on the
  * wire (SIPp's exit status: every expected message came) and in the database: traces of the
  * INVITE dialog in both directions, none of REGISTER, and one CDR with the right fields.
  */
@@ -40,6 +38,10 @@ class ProxyCallsIT {
 
     private static int alicePort() {
         return RawSip.port() + 10_002;
+    }
+
+    private static int registerPort() {
+        return RawSip.port() + 10_001;
     }
 
     private static String proxy() {
@@ -168,14 +170,13 @@ class ProxyCallsIT {
     }
 
     /**
-     * Registers bob's SIPp phone (digest) with a Contact on bobPort(), the same one every time so
-     * that no stale binding of an earlier test gets a fork. Skips the test while no registrar is
-     * deployed (it lives on another branch until merged): the proxy cannot find bob then.
+     * Registers bob's phone with SIPp (digest, register.xml) with a Contact on bobPort(), the same
+     * one every time so that no stale binding of an earlier test gets a fork of the call.
      */
     private static void registerBob() throws Exception {
-        int status = DigestRegistration.register("bob", "demo-bob-1", bobPort(), 300);
-        assumeTrue(status != 405, "no registrar deployed yet (REGISTER gets 405): bob cannot be reached");
-        assertEquals(200, status, "bob's REGISTER");
+        ExternalPeer.Result result = ExternalPeer.run(SCENARIOS, 30, sipp("register.xml", registerPort(),
+                "-au", "bob", "-ap", "demo-bob-1", "-key", "user", "bob", "-key", "contact_port", Integer.toString(bobPort())));
+        assertEquals(0, result.exitCode(), result.output());
     }
 
     private static Process startBob(String scenario) throws IOException, InterruptedException {
