@@ -37,7 +37,8 @@ XML
 
 cp "$conf/standalone.xml" "$conf/switchboard.xml"
 cp "$here/src/main/config/switchboard.properties" "$conf/switchboard.properties"
-# The CLI resolves nothing at configure time; expressions stay in the XML.
-"$jboss_home/bin/jboss-cli.sh" --file="$here/src/main/cli/switchboard.cli"
+# Expressions stay in the XML. The embedded server still checks some of them when a resource is
+# added (the managed executor's thread counts), so it sees the default settings as system properties.
+"$jboss_home/bin/jboss-cli.sh" --properties="$here/src/main/config/switchboard.properties" --file="$here/src/main/cli/switchboard.cli"
 echo "$sum" > "$stamp"
 echo "WildFly configured: $conf/switchboard.xml"

@@ -6,7 +6,9 @@
 # Settings (environment variables, all optional):
 #   SWITCHBOARD_DB=h2|postgresql       database (default h2, a file under $SWITCHBOARD_VAR/data)
 #   SWITCHBOARD_DB_URL/_USER/_PASSWORD  JDBC settings for PostgreSQL
-#                                      (default jdbc:postgresql://localhost:5432/switchboard, switchboard/switchboard)
+#                                      (default jdbc:postgresql://localhost:5432/switchboard, switchboard/switchboard);
+#                                      with h2, SWITCHBOARD_DB_URL replaces the file URL (the tests add ;AUTO_SERVER=TRUE
+#                                      to read the database while WildFly holds it)
 #   SWITCHBOARD_DEMO=true|false        seed the demo accounts (default true)
 #   SWITCHBOARD_PORT_OFFSET=N          added to every WildFly port (default 0: 8080, 8443, 9990, 5060, 5061)
 #   SWITCHBOARD_KEYCLOAK_PORT=N        Keycloak's HTTP port (default 8180; its management port is this + 820)
@@ -72,6 +74,21 @@ fi
 
 mkdir -p "$var/log" "$var/data" "$var/keycloak"
 
+# A self-signed certificate for SIP over TLS (demo only: phones must be told to accept it).
+# Path and password are the defaults of switchboard.properties (switchboard.sip.tls.*).
+sip_keystore="$var/data/sip-tls.p12"
+if [ ! -f "$sip_keystore" ]; then
+  keystore_password=$(sed -n 's/^switchboard\.sip\.tls\.keystore-password=//p' "$wildfly_home/standalone/configuration/switchboard.properties")
+  if command -v keytool >/dev/null 2>&1; then
+    keytool -genkeypair -alias switchboard-sip -keyalg RSA -keysize 2048 -validity 3650 \
+      -dname "CN=localhost, O=Switchboard demo" -ext "SAN=dns:localhost,ip:127.0.0.1" \
+      -storetype PKCS12 -keystore "$sip_keystore" -storepass "$keystore_password" >/dev/null 2>&1 \
+      || say "could not make a TLS keystore for SIP: TLS stays off"
+  else
+    say "no keytool: SIP over TLS stays off"
+  fi
+fi
+
 # --- Processes we started, stopped on exit -----------------------------------------------------
 pids=()
 stopping=0
@@ -133,6 +150,9 @@ props="$base/configuration/switchboard-run.properties"
   echo "switchboard.data.dir=$var/data"
   echo "switchboard.oidc.provider-url=http://localhost:$kc_port/realms/switchboard"
   echo "switchboard.keycloak.url=http://localhost:$kc_port"
+  if [ "$db" = h2 ] && [ -n "${SWITCHBOARD_DB_URL:-}" ]; then
+    echo "switchboard.db.url=$SWITCHBOARD_DB_URL"
+  fi
   if [ "$db" = postgresql ]; then
     echo "switchboard.db.module=org.postgresql"
     echo "switchboard.db.driver-class=org.postgresql.Driver"
@@ -179,7 +199,7 @@ cat <<EOF
     Portal:       http://localhost:$http_port/
     Admin:        http://localhost:$http_port/admin/   (role support)
     Keycloak:     http://localhost:$kc_port/   (admin console: admin / ${SWITCHBOARD_KEYCLOAK_ADMIN_PASSWORD:-admin})
-    SIP domain:   localhost   UDP and TCP $sip_port, TLS $sips_port
+    SIP domain:   localhost   UDP and TCP $sip_port, TLS $sips_port   (registrar: sip:alice@localhost)
     Management:   http://localhost:$mgmt_port/
 EOF
 if [ "$demo" = true ]; then

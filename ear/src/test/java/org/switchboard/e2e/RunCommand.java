@@ -56,8 +56,17 @@ final class RunCommand implements AutoCloseable {
         if (database().equals("postgresql")) {
             builder.environment().put("SWITCHBOARD_DB", "postgresql");
             builder.environment().put("SWITCHBOARD_DB_URL", System.getenv("SWITCHBOARD_TEST_PG_URL"));
+        } else {
+            // The H2 file as the run command would use it, opened so that a test can read it while
+            // WildFly holds it (DataPolicyIT checks that no REGISTER was ever stored).
+            builder.environment().put("SWITCHBOARD_DB_URL", h2Url(var));
         }
         return new RunCommand(builder.start(), 8080 + portOffset, keycloakPort);
+    }
+
+    /** JDBC URL of the service's H2 database under {@code var}, shared with other processes. */
+    static String h2Url(Path var) {
+        return "jdbc:h2:file:" + var.resolve("data/db/switchboard") + ";AUTO_SERVER=TRUE";
     }
 
     private void readOutput() {

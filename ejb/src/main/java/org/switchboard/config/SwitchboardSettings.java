@@ -3,6 +3,8 @@ package org.switchboard.config;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The service's settings, read from the system properties that WildFly loads from
@@ -23,6 +25,102 @@ public class SwitchboardSettings {
     public Path dataDir() {
         return Path.of(required("switchboard.data.dir"));
     }
+
+    // --- SIP engine (sip-app) -------------------------------------------------------------
+
+    /** WildFly's port offset; the SIP ports follow it like every other port of the server. */
+    public int portOffset() {
+        return Integer.parseInt(System.getProperty("jboss.socket.binding.port-offset", "0").trim());
+    }
+
+    /** The IPv4 address the SIP listening points bind to. */
+    public String sipBindAddress() {
+        return required("switchboard.sip.bind-address");
+    }
+
+    /** The IPv6 address to listen on as well, if the host has it; empty for none. */
+    public String sipBindAddressV6() {
+        return System.getProperty("switchboard.sip.bind-address-v6", "").trim();
+    }
+
+    /** UDP and TCP port, port offset included. */
+    public int sipPort() {
+        return requiredInt("switchboard.sip.port") + portOffset();
+    }
+
+    /** TLS port, port offset included. */
+    public int sipTlsPort() {
+        return requiredInt("switchboard.sip.tls.port") + portOffset();
+    }
+
+    /** The TLS keystore (PKCS12 by default); TLS stays off when the file does not exist. */
+    public Path sipTlsKeystore() {
+        return Path.of(required("switchboard.sip.tls.keystore"));
+    }
+
+    public String sipTlsKeystorePassword() {
+        return required("switchboard.sip.tls.keystore-password");
+    }
+
+    public String sipTlsKeystoreType() {
+        return required("switchboard.sip.tls.keystore-type");
+    }
+
+    /** Threads of the SIP stack that read and parse; the work itself runs on the managed executor. */
+    public int sipStackThreads() {
+        return requiredInt("switchboard.sip.stack-threads");
+    }
+
+    /** Largest SIP message accepted over TCP/TLS, in bytes. */
+    public int sipMaxMessageSize() {
+        return requiredInt("switchboard.sip.max-message-size");
+    }
+
+    /** Retry-After (seconds) of the 503 sent when the executor queue is full. */
+    public int sipOverloadRetryAfter() {
+        return requiredInt("switchboard.sip.overload.retry-after");
+    }
+
+    public int registrarMinExpires() {
+        return requiredInt("switchboard.sip.registrar.min-expires");
+    }
+
+    public int registrarMaxExpires() {
+        return requiredInt("switchboard.sip.registrar.max-expires");
+    }
+
+    public int registrarDefaultExpires() {
+        return requiredInt("switchboard.sip.registrar.default-expires");
+    }
+
+    public int registrarMaxContacts() {
+        return requiredInt("switchboard.sip.registrar.max-contacts");
+    }
+
+    /** Digest algorithms offered, most preferred first (e.g. SHA-256,MD5). */
+    public List<String> sipAuthAlgorithms() {
+        return Arrays.stream(required("switchboard.sip.auth.algorithms").split(","))
+                .map(String::trim).filter(a -> !a.isEmpty()).toList();
+    }
+
+    /** How long a digest nonce stays valid; after that the client gets stale=true. */
+    public Duration sipAuthNonceLifetime() {
+        return Duration.ofMillis(requiredInt("switchboard.sip.auth.nonce-lifetime-ms"));
+    }
+
+    // --- Proxy and CDRs (sip-app proxy, cdr) --------------------------------------------------
+
+    /** Timer C (RFC 3261 section 16.6 step 11): how long an INVITE branch may ring. */
+    public Duration proxyTimerC() {
+        return Duration.ofSeconds(requiredInt("switchboard.sip.proxy.timer-c-seconds"));
+    }
+
+    /** Calls still up after this long are closed as if a BYE had come (lost BYE). */
+    public Duration cdrMaxCallDuration() {
+        return Duration.ofSeconds(requiredInt("switchboard.cdr.max-call-seconds"));
+    }
+
+    // --- Retention and account deletion ---------------------------------------------------
 
     /** Rows deleted per transaction by the retention purges and account deletion. */
     public int retentionBatchSize() {
@@ -55,7 +153,7 @@ public class SwitchboardSettings {
     }
 
     private static int positiveInt(String name) {
-        int value = integer(name);
+        int value = requiredInt(name);
         if (value < 1) {
             throw new IllegalStateException("Setting " + name + " must be at least 1, not " + value);
         }
@@ -63,14 +161,14 @@ public class SwitchboardSettings {
     }
 
     private static int nonNegativeInt(String name) {
-        int value = integer(name);
+        int value = requiredInt(name);
         if (value < 0) {
             throw new IllegalStateException("Setting " + name + " must not be negative, not " + value);
         }
         return value;
     }
 
-    private static int integer(String name) {
+    private static int requiredInt(String name) {
         String value = required(name);
         try {
             return Integer.parseInt(value);
@@ -84,6 +182,33 @@ public class SwitchboardSettings {
         if (value == null || value.isBlank()) {
             throw new IllegalStateException("Setting " + name + " is missing: WildFly must be started with -P switchboard.properties");
         }
-        return value.trim();
+        return resolve(value.trim(), 0);
+    }
+
+    /**
+     * Expands ${other.setting} references: WildFly resolves them in its own configuration, but
+     * system properties loaded with -P keep them as text (e.g. the TLS keystore under the data dir).
+     */
+    static String resolve(String value, int depth) {
+        int start = value.indexOf("${");
+        if (start < 0 || depth > 10) {
+            return value;
+        }
+        int end = value.indexOf('}', start);
+        if (end < 0) {
+            return value;
+        }
+        String inner = value.substring(start + 2, end);
+        String fallback = null;
+        int colon = inner.indexOf(':');
+        if (colon >= 0) {
+            fallback = inner.substring(colon + 1);
+            inner = inner.substring(0, colon);
+        }
+        String replacement = System.getProperty(inner, fallback);
+        if (replacement == null) {
+            return value;
+        }
+        return resolve(value.substring(0, start) + replacement + value.substring(end + 1), depth + 1);
     }
 }

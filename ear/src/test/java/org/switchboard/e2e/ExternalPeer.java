@@ -1,0 +1,39 @@
+package org.switchboard.e2e;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a real SIP peer from Debian (sipsak, sipp) with a time limit, capturing what it printed. */
+final class ExternalPeer {
+
+    record Result(int exitCode, String output) {
+    }
+
+    private ExternalPeer() {
+    }
+
+    static Result run(Path workDir, int timeoutSeconds, List<String> command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (workDir != null) {
+            builder.directory(workDir.toFile());
+        }
+        Process process = builder.start();
+        process.getOutputStream().close();
+        byte[] output;
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(5, TimeUnit.SECONDS);
+            throw new AssertionError(command + " did not finish in " + timeoutSeconds + " s:\n"
+                    + new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        }
+        output = process.getInputStream().readAllBytes();
+        return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    }
+
+    static Result run(int timeoutSeconds, String... command) throws IOException, InterruptedException {
+        return run(null, timeoutSeconds, List.of(command));
+    }
+}

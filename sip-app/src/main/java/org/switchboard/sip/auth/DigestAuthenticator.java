@@ -1,0 +1,121 @@
+package org.switchboard.sip.auth;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javax.sip.header.AuthorizationHeader;
+import javax.sip.header.Header;
+import org.switchboard.config.SwitchboardSettings;
+import org.switchboard.sip.servlet.SipRequest;
+import org.switchboard.sip.servlet.SipResponse;
+
+/**
+ * Digest authentication of requests from local subscribers (RFC 3261 section 22, qop=auth,
+ * MD5 and SHA-256 per RFC 8760) against the HA1 hashes stored for their accounts.
+ *
+ * <p>Unknown users are treated exactly like known ones with a wrong password: same challenge,
+ * same answer, and a digest is still computed, so neither the reply nor its timing tells whether
+ * an account exists. Whether an account is blocked is revealed only to someone who proved its
+ * password.
+ */
+@ApplicationScoped
+public class DigestAuthenticator {
+
+    /** The outcome of checking a request's credentials. */
+    public sealed interface Outcome {
+    }
+
+    /** Valid credentials of this account (which may still be blocked: check {@link DigestAccount#mayRegister()}). */
+    public record Authenticated(DigestAccount account) implements Outcome {
+    }
+
+    /** Challenge (again): no credentials, wrong ones, unknown user or nonce; stale when only the nonce was too old. */
+    public record Challenge(boolean stale) implements Outcome {
+    }
+
+    /** HA1 of no account: the unknown user's digest is checked against it so timing matches. */
+    private static final String NO_ACCOUNT_HA1 = DigestAlgorithm.SHA_256.hash("no such account");
+
+    @Inject
+    SwitchboardSettings settings;
+
+    @Inject
+    NonceService nonces;
+
+    @Inject
+    CredentialCache credentials;
+
+    /** Checks the request's Authorization for the local realm (the SIP domain). */
+    public Outcome authenticate(SipRequest request) {
+        String realm = settings.sipDomain();
+        AuthorizationHeader authorization = authorizationFor(request, realm);
+        if (authorization == null) {
+            return new Challenge(false);
+        }
+        Optional<DigestAlgorithm> algorithm = DigestAlgorithm.fromToken(authorization.getAlgorithm());
+        String user = authorization.getUsername();
+        String nonce = authorization.getNonce();
+        String given = authorization.getResponse();
+        String qop = authorization.getQop();
+        if (algorithm.isEmpty() || !settings.sipAuthAlgorithms().contains(algorithm.get().token())
+                || user == null || nonce == null || given == null
+                || (qop != null && !"auth".equalsIgnoreCase(qop))) {
+            return new Challenge(false);
+        }
+        NonceService.Verdict nonceVerdict = nonces.check(nonce);
+        if (nonceVerdict == NonceService.Verdict.UNKNOWN) {
+            return new Challenge(false);
+        }
+        Optional<DigestAccount> account = credentials.find(user, realm);
+        String ha1 = account.map(a -> a.ha1(algorithm.get())).orElse(NO_ACCOUNT_HA1);
+        String nc = qop == null ? null : ncParameter(authorization);
+        String expected = DigestResponse.compute(algorithm.get(), ha1, nonce, nc, authorization.getCNonce(),
+                qop == null ? null : "auth", request.getMethod(), authorization.getURI().toString());
+        boolean matches = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                given.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+        if (!matches || account.isEmpty()) {
+            return new Challenge(false);
+        }
+        if (nonceVerdict == NonceService.Verdict.STALE) {
+            return new Challenge(true); // right password, old nonce: the phone retries without asking the user
+        }
+        long count = qop == null ? 1 : authorization.getNonceCount();
+        NonceService.Verdict use = nonces.use(nonce, count);
+        if (use != NonceService.Verdict.FRESH) {
+            return new Challenge(use == NonceService.Verdict.STALE);
+        }
+        return new Authenticated(account.get());
+    }
+
+    /** Answers 401 with one WWW-Authenticate per algorithm, in the configured order of preference. */
+    public void challenge(SipRequest request, boolean stale) {
+        String nonce = nonces.issue();
+        SipResponse response = request.createResponse(401);
+        for (String algorithm : settings.sipAuthAlgorithms()) {
+            response.addHeader("WWW-Authenticate", "Digest realm=\"" + settings.sipDomain() + "\", nonce=\"" + nonce
+                    + "\", algorithm=" + algorithm + ", qop=\"auth\"" + (stale ? ", stale=TRUE" : ""));
+        }
+        response.send();
+    }
+
+    private static AuthorizationHeader authorizationFor(SipRequest request, String realm) {
+        List<Header> headers = request.getHeaders(AuthorizationHeader.NAME);
+        for (Header header : headers) {
+            AuthorizationHeader authorization = (AuthorizationHeader) header;
+            if ("Digest".equalsIgnoreCase(authorization.getScheme()) && realm.equalsIgnoreCase(authorization.getRealm())) {
+                return authorization;
+            }
+        }
+        return null;
+    }
+
+    /** The nc parameter exactly as sent (8 hex digits); it enters the digest as text. */
+    private static String ncParameter(AuthorizationHeader authorization) {
+        String raw = authorization.getParameter("nc");
+        return raw != null ? raw : String.format("%08x", authorization.getNonceCount());
+    }
+}

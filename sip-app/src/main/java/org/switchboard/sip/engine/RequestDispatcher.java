@@ -1,0 +1,182 @@
+package org.switchboard.sip.engine;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionAlreadyExistsException;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.TransactionUnavailableException;
+import javax.sip.message.Request;
+import gov.nist.javax.sip.message.SIPMessage;
+import javax.sip.header.ViaHeader;
+import org.switchboard.sip.servlet.MessageTap;
+import org.switchboard.sip.servlet.Proxy;
+import org.switchboard.sip.servlet.SipFactories;
+import org.switchboard.sip.servlet.SipMethods;
+import org.switchboard.sip.servlet.SipRequest;
+import org.switchboard.sip.servlet.SipResponseHandler;
+import org.switchboard.sip.servlet.SipRouter;
+
+/**
+ * The stack's listener. On the stack's own thread it only opens the server transaction (so that
+ * retransmissions are absorbed from the first one on) and hands the request to the bounded,
+ * container-managed executor, where EJBs, CDI and transactions work. When the executor's queue is
+ * full the request is answered 503 with Retry-After right here: the server sheds load instead of
+ * queueing without bound, and the stack threads never block, so receiving never stops.
+ */
+final class RequestDispatcher implements SipListener {
+
+    private static final Logger LOG = Logger.getLogger(RequestDispatcher.class.getName());
+
+    private final SipRouter router;
+    private final Executor executor;
+    private final SipFactories factories;
+    private final int retryAfterSeconds;
+    private final String allow;
+    private final Function<SipRequest, Proxy> proxies;
+    private final Supplier<SipResponseHandler> responseHandler;
+    private final MessageTap tap;
+    private final AtomicLong rejected = new AtomicLong();
+
+    RequestDispatcher(SipRouter router, Executor executor, SipFactories factories, int retryAfterSeconds,
+            Function<SipRequest, Proxy> proxies, Supplier<SipResponseHandler> responseHandler, MessageTap tap) {
+        this.tap = tap;
+        this.router = router;
+        this.executor = executor;
+        this.factories = factories;
+        this.retryAfterSeconds = retryAfterSeconds;
+        this.allow = router.allowHeader();
+        this.proxies = proxies;
+        this.responseHandler = responseHandler;
+    }
+
+    /** Requests answered 503 because the executor was full, since start. */
+    long rejectedCount() {
+        return rejected.get();
+    }
+
+    @Override
+    public void processRequest(RequestEvent event) {
+        Request request = event.getRequest();
+        SipProvider provider = (SipProvider) event.getSource();
+        ServerTransaction transaction = event.getServerTransaction();
+        if (transaction == null && !SipMethods.ACK.equals(request.getMethod())) {
+            try {
+                transaction = provider.getNewServerTransaction(request);
+            } catch (TransactionAlreadyExistsException retransmission) {
+                return; // the transaction that has it will answer
+            } catch (TransactionUnavailableException e) {
+                LOG.log(Level.FINE, "no server transaction for " + request.getMethod() + ", answering statelessly", e);
+            }
+        }
+        SipRequest sipRequest = new SipRequest(request, transaction, provider, factories, allow, proxies, tap);
+        // Traced here, once, before anything can answer it (and retransmissions stopped above are not).
+        // ACKs are traced from the stack's message log (StackAckTrace): some never get here.
+        if (!SipMethods.ACK.equals(request.getMethod())) {
+            tap.received(request, sipRequest.getTransport(), sipRequest.getRemoteAddr(), sipRequest.getRemotePort(),
+                    sipRequest.getLocalAddr(), sipRequest.getLocalPort());
+        }
+        try {
+            executor.execute(() -> handle(sipRequest));
+        } catch (RejectedExecutionException full) {
+            overloaded(sipRequest);
+        }
+    }
+
+    private void handle(SipRequest request) {
+        try {
+            router.route(request);
+        } catch (Exception | LinkageError e) {
+            LOG.log(Level.WARNING, "handling " + request.getMethod() + " " + request.getCallId() + " failed", e);
+            if (!SipMethods.ACK.equals(request.getMethod()) && !request.isCommitted()) {
+                try {
+                    request.respond(500);
+                } catch (RuntimeException again) {
+                    LOG.log(Level.FINE, "could not send 500", again);
+                }
+            }
+        }
+    }
+
+    private void overloaded(SipRequest request) {
+        long count = rejected.incrementAndGet();
+        if (count == 1 || count % 1000 == 0) {
+            LOG.warning(() -> "SIP executor full: answered 503 to " + count + " request(s) so far");
+        }
+        if (SipMethods.ACK.equals(request.getMethod())) {
+            return;
+        }
+        try {
+            request.createResponse(503).setHeader("Retry-After", Integer.toString(retryAfterSeconds)).send();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "could not send 503", e);
+        }
+    }
+
+    @Override
+    public void processResponse(ResponseEvent event) {
+        traceReceived((SIPMessage) event.getResponse());
+        SipResponseHandler handler = responseHandler.get();
+        if (handler != null) {
+            submit(() -> handler.handleResponse(event));
+        }
+    }
+
+    @Override
+    public void processTimeout(TimeoutEvent event) {
+        SipResponseHandler handler = responseHandler.get();
+        if (handler != null && !event.isServerTransaction()) {
+            submit(() -> handler.handleTimeout(event));
+        }
+    }
+
+    private void traceReceived(SIPMessage message) {
+        java.net.InetAddress source = message.getPeerPacketSourceAddress();
+        int port = message.getPeerPacketSourcePort();
+        ViaHeader via = (ViaHeader) message.getHeader(ViaHeader.NAME);
+        tap.received(message, via == null ? "UDP" : via.getTransport(),
+                source != null ? source.getHostAddress() : message.getRemoteAddress().getHostAddress(),
+                port > 0 ? port : message.getRemotePort(), message.getLocalAddress().getHostAddress(), message.getLocalPort());
+    }
+
+    private void submit(Runnable task) {
+        try {
+            executor.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "response handler failed", e);
+                }
+            });
+        } catch (RejectedExecutionException full) {
+            rejected.incrementAndGet(); // a lost response: the transaction layer times out or retransmits
+        }
+    }
+
+    @Override
+    public void processIOException(IOExceptionEvent event) {
+        LOG.fine(() -> "I/O error towards " + event.getHost() + ":" + event.getPort() + "/" + event.getTransport());
+    }
+
+    @Override
+    public void processTransactionTerminated(TransactionTerminatedEvent event) {
+        // nothing kept per transaction
+    }
+
+    @Override
+    public void processDialogTerminated(DialogTerminatedEvent event) {
+        // no dialogs (AUTOMATIC_DIALOG_SUPPORT is off)
+    }
+}

@@ -1,0 +1,223 @@
+package org.switchboard.sip.engine;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sip.ListeningPoint;
+import javax.sip.SipFactory;
+import javax.sip.SipProvider;
+import javax.sip.SipStack;
+import org.switchboard.config.SwitchboardSettings;
+import org.switchboard.sip.servlet.Proxy;
+import org.switchboard.sip.servlet.ProxyProvider;
+import org.switchboard.sip.servlet.SipFactories;
+import org.switchboard.sip.servlet.SipRequest;
+import org.switchboard.sip.servlet.SipResponseHandler;
+import org.switchboard.sip.servlet.SipRouter;
+import org.switchboard.sip.stack.StackMessages;
+import org.switchboard.sip.trace.SessionTraceTap;
+import org.switchboard.sip.trace.StackAckTrace;
+
+/**
+ * The SIP engine: runs the JAIN-SIP reference implementation for as long as the application is
+ * deployed. It listens on the configured addresses (IPv4, and IPv6 when the host has it) over UDP
+ * and TCP, and over TLS when a keystore is configured, and passes every request to {@link
+ * RequestDispatcher}, which runs the {@link SipRouter} on the managed executor
+ * {@code java:jboss/ee/concurrency/executor/sip}.
+ *
+ * <p>API for other features (stable): {@link #factories()} to build messages, {@link
+ * #provider(String)} to send requests and open client transactions (e.g. the proxy), {@link
+ * #listeningPoint(String)} for the address to put in Via and Record-Route. Requests come in
+ * through {@link org.switchboard.sip.servlet.SipServlet} beans, responses to requests we sent
+ * through the {@link SipResponseHandler} bean.
+ */
+@Singleton
+@Startup
+// Cross-module names: the recorders stop after the engine, so they write what the last calls queued.
+@DependsOn({"switchboard-ejb.jar#SchemaStartup", "switchboard-ejb.jar#TraceRecorder", "switchboard-ejb.jar#CdrRecorder"})
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class SipEngine {
+
+    private static final Logger LOG = Logger.getLogger(SipEngine.class.getName());
+
+    @Inject
+    SwitchboardSettings settings;
+
+    @Inject
+    SipRouter router;
+
+    @Inject
+    @Any
+    Instance<ProxyProvider> proxyProviders;
+
+    @Inject
+    @Any
+    Instance<SipResponseHandler> responseHandlers;
+
+    @Inject
+    SessionTraceTap traceTap;
+
+    @Resource(lookup = "java:jboss/ee/concurrency/executor/sip")
+    ManagedExecutorService executor;
+
+    private SipStack stack;
+    private SipFactories factories;
+    private final List<SipProvider> providers = new ArrayList<>();
+    private RequestDispatcher dispatcher;
+
+    @PostConstruct
+    void start() {
+        boolean tls = StackProperties.tlsConfigured(settings);
+        Properties properties = StackProperties.from(settings, tls);
+        SipFactory sipFactory = SipFactory.getInstance();
+        sipFactory.setPathName("gov.nist");
+        try {
+            stack = sipFactory.createSipStack(properties);
+            factories = new SipFactories(sipFactory.createAddressFactory(), sipFactory.createHeaderFactory(),
+                    sipFactory.createMessageFactory());
+            dispatcher = new RequestDispatcher(router, executor, factories, settings.sipOverloadRetryAfter(),
+                    this::proxyFor, this::responseHandler, traceTap);
+            List<String> addresses = new ArrayList<>(List.of(settings.sipBindAddress()));
+            String v6 = settings.sipBindAddressV6();
+            if (!v6.isEmpty()) {
+                if (canBind(v6)) {
+                    addresses.add(v6);
+                } else {
+                    LOG.info(() -> "SIP: no IPv6 address " + v6 + " on this host, listening on IPv4 only");
+                }
+            }
+            List<String> listening = new ArrayList<>();
+            for (String address : addresses) {
+                providers.add(openProvider(address, tls, listening));
+            }
+            StackMessages.install(new StackAckTrace(traceTap));
+            stack.start();
+            if (!tls) {
+                LOG.info(() -> "SIP: no TLS keystore at " + settings.sipTlsKeystore() + ", TLS is off");
+            }
+            LOG.info(() -> "SIP engine listening on " + String.join(", ", listening) + " for domain " + settings.sipDomain());
+        } catch (Exception e) {
+            stop();
+            throw new IllegalStateException("the SIP engine could not start: " + e.getMessage(), e);
+        }
+    }
+
+    private SipProvider openProvider(String address, boolean tls, List<String> listening) throws Exception {
+        List<ListeningPoint> points = new ArrayList<>();
+        points.add(stack.createListeningPoint(address, settings.sipPort(), ListeningPoint.UDP));
+        points.add(stack.createListeningPoint(address, settings.sipPort(), ListeningPoint.TCP));
+        if (tls) {
+            points.add(stack.createListeningPoint(address, settings.sipTlsPort(), ListeningPoint.TLS));
+        }
+        SipProvider provider = stack.createSipProvider(points.get(0));
+        for (ListeningPoint point : points.subList(1, points.size())) {
+            provider.addListeningPoint(point);
+        }
+        provider.addSipListener(dispatcher);
+        for (ListeningPoint point : points) {
+            String host = point.getIPAddress().contains(":") ? "[" + point.getIPAddress() + "]" : point.getIPAddress();
+            listening.add(point.getTransport() + " " + host + ":" + point.getPort());
+        }
+        return provider;
+    }
+
+    private static boolean canBind(String address) {
+        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(address), 0))) {
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** Deletes providers and listening points and stops the stack, so a redeploy gets the ports back. */
+    @PreDestroy
+    void stop() {
+        if (stack == null) {
+            return;
+        }
+        for (SipProvider provider : providers) {
+            try {
+                if (dispatcher != null) {
+                    provider.removeSipListener(dispatcher);
+                }
+                ListeningPoint[] points = provider.getListeningPoints();
+                stack.deleteSipProvider(provider);
+                for (ListeningPoint point : points) {
+                    stack.deleteListeningPoint(point);
+                }
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "SIP: could not close a provider cleanly", e);
+            }
+        }
+        providers.clear();
+        StackMessages.uninstall();
+        stack.stop();
+        stack = null;
+        SipFactory.getInstance().resetFactory();
+        LOG.info("SIP engine stopped");
+    }
+
+    /** The factories of the running stack. */
+    public SipFactories factories() {
+        return factories;
+    }
+
+    /**
+     * The provider listening on the configured IPv4 address (its listening points cover UDP, TCP and
+     * TLS), or on the IPv6 one when {@code ipFamily} is "IPv6" and the host has it.
+     */
+    public SipProvider provider(String ipFamily) {
+        if ("IPv6".equalsIgnoreCase(ipFamily) && providers.size() > 1) {
+            return providers.get(1);
+        }
+        return providers.get(0);
+    }
+
+    /** The IPv4 listening point of a transport (UDP, TCP, TLS), or null if it is not open. */
+    public ListeningPoint listeningPoint(String transport) {
+        return providers.isEmpty() ? null : providers.get(0).getListeningPoint(transport);
+    }
+
+    /** The SIP domain this server is the registrar for. */
+    public String domain() {
+        return settings.sipDomain();
+    }
+
+    /** Where the proxy shows the messages it sends itself (session traces). */
+    public org.switchboard.sip.servlet.MessageTap tap() {
+        return traceTap;
+    }
+
+    /** Requests answered 503 because the executor was full, since start. */
+    public long overloadRejections() {
+        return dispatcher == null ? 0 : dispatcher.rejectedCount();
+    }
+
+    private Proxy proxyFor(SipRequest request) {
+        if (!proxyProviders.isResolvable()) {
+            throw new IllegalStateException("no proxy is deployed");
+        }
+        return proxyProviders.get().proxyFor(request);
+    }
+
+    private SipResponseHandler responseHandler() {
+        return responseHandlers.isResolvable() ? responseHandlers.get() : null;
+    }
+}

@@ -1,0 +1,68 @@
+package org.switchboard.sip.engine;
+
+import java.nio.file.Files;
+import java.util.Properties;
+import org.switchboard.config.SwitchboardSettings;
+
+/** The JAIN-SIP stack's configuration, derived from the settings in switchboard.properties. */
+final class StackProperties {
+
+    /**
+     * Upper bound of live server transactions. Over UDP a non-INVITE transaction lingers 32 s
+     * (Timer J) after its answer, so 2,000 REGISTER/s with challenges keep about 130,000 alive;
+     * above this bound the stack starts dropping new requests (clients retransmit) instead of
+     * growing without limit.
+     */
+    static final int MAX_SERVER_TRANSACTIONS = 200_000;
+
+    private StackProperties() {
+    }
+
+    static Properties from(SwitchboardSettings settings, boolean withTls) {
+        Properties p = new Properties();
+        p.setProperty("javax.sip.STACK_NAME", "switchboard");
+        // The registrar and proxy keep their own state; the stack must not build dialogs for them.
+        p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
+        // Our JUL loggers (sip-app's "stack" jar, beside the stack in lib/): the defaults need log4j 1.x.
+        p.setProperty("gov.nist.javax.sip.STACK_LOGGER", "org.switchboard.sip.stack.JulStackLogger");
+        p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", "org.switchboard.sip.stack.JulServerLogger");
+        p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
+        // A fixed pool of stack threads reads and parses; the listener only hands work to the
+        // bounded executor, so it may be entered by several threads at once.
+        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(settings.sipStackThreads()));
+        p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+        p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", Integer.toString(MAX_SERVER_TRANSACTIONS));
+        // A non-INVITE transaction whose answer could not be sent (e.g. its Via names an unreachable
+        // TCP host) must not live for ever: 64 s is twice RFC 3261's 64*T1.
+        p.setProperty("gov.nist.javax.sip.MAX_TX_LIFETIME_NON_INVITE", "64");
+        // Huge or endless TCP messages are cut off instead of buffered.
+        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(settings.sipMaxMessageSize()));
+        p.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
+        p.setProperty("gov.nist.javax.sip.READ_TIMEOUT", "1000");
+        p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", "1048576");
+        p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", "1048576");
+        // Stray responses (to transactions we never opened) go nowhere.
+        p.setProperty("gov.nist.javax.sip.REJECT_STRAY_RESPONSES", "true");
+        if (withTls) {
+            String keystore = settings.sipTlsKeystore().toString();
+            p.setProperty("javax.net.ssl.keyStore", keystore);
+            p.setProperty("javax.net.ssl.keyStorePassword", settings.sipTlsKeystorePassword());
+            p.setProperty("javax.net.ssl.keyStoreType", settings.sipTlsKeystoreType());
+            // Phones present no client certificate; the stack still wants a trust store to load.
+            p.setProperty("javax.net.ssl.trustStore", keystore);
+            p.setProperty("javax.net.ssl.trustStorePassword", settings.sipTlsKeystorePassword());
+            p.setProperty("javax.net.ssl.trustStoreType", settings.sipTlsKeystoreType());
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
+            // The stack's defaults (TLSv1, TLSv1.1, old CBC suites) are disabled in Java 17.
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.2,TLSv1.3");
+            p.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES",
+                    "TLS_AES_128_GCM_SHA256 TLS_AES_256_GCM_SHA384 TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 "
+                            + "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384 TLS_RSA_WITH_AES_128_GCM_SHA256");
+        }
+        return p;
+    }
+
+    static boolean tlsConfigured(SwitchboardSettings settings) {
+        return Files.isReadable(settings.sipTlsKeystore());
+    }
+}

@@ -1,0 +1,213 @@
+package org.switchboard.sip.proxy;
+
+import gov.nist.javax.sip.message.SIPMessage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ListIterator;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sip.SipException;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.header.FromHeader;
+import javax.sip.header.MaxForwardsHeader;
+import javax.sip.header.RouteHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import org.switchboard.sip.cdr.CallAttempt;
+import org.switchboard.sip.location.Binding;
+import org.switchboard.sip.location.LocationService;
+import org.switchboard.sip.servlet.SipMethods;
+import org.switchboard.sip.servlet.SipRequest;
+import org.switchboard.sip.servlet.SipServlet;
+
+/**
+ * The proxy's routing logic (RFC 3261 section 16): calls to local users are looked up in the
+ * {@link LocationService} and forked in parallel to every contact, record-routed; requests
+ * inside a dialog follow their Route headers (loose routing, our own Route popped); CANCEL
+ * cancels every branch. Requests for other domains get 403: this server does not relay.
+ */
+@ApplicationScoped
+public class ProxyServlet extends SipServlet {
+
+    private static final Logger LOG = Logger.getLogger(ProxyServlet.class.getName());
+
+    @Inject
+    ProxyEngine engine;
+
+    @Inject
+    LocationService location;
+
+    @Inject
+    LocalUsers users;
+
+    @Override
+    public Set<String> methods() {
+        return Set.of(SipMethods.INVITE, SipMethods.ACK, SipMethods.BYE, SipMethods.CANCEL, SipMethods.PRACK,
+                SipMethods.UPDATE, SipMethods.INFO);
+    }
+
+    @Override
+    public int routingOrder() {
+        return 500;
+    }
+
+    @Override
+    public void service(SipRequest request) throws Exception {
+        if (SipMethods.CANCEL.equals(request.getMethod())) {
+            cancel(request);
+            return;
+        }
+        Request message = request.unwrap();
+        MaxForwardsHeader maxForwards = (MaxForwardsHeader) message.getHeader(MaxForwardsHeader.NAME);
+        if (maxForwards != null && maxForwards.getMaxForwards() <= 0) {
+            if (!SipMethods.ACK.equals(request.getMethod())) {
+                request.respond(483); // 16.3 step 2
+            }
+            return;
+        }
+        boolean ourRoute = popOwnRoutes(message);
+        if (((ToHeader) message.getHeader(ToHeader.NAME)).getTag() != null) {
+            inDialog(request, ourRoute);
+        } else {
+            initial(request);
+        }
+    }
+
+    /** Section 16.4: Routes naming us are ours to remove; returns whether there was one. */
+    private boolean popOwnRoutes(Request message) {
+        boolean popped = false;
+        ListIterator<?> routes = message.getHeaders(RouteHeader.NAME);
+        while (routes != null && routes.hasNext()) {
+            RouteHeader route = (RouteHeader) routes.next();
+            if (!engine.isThisServer(route.getAddress().getURI())) {
+                break;
+            }
+            message.removeFirst(RouteHeader.NAME);
+            popped = true;
+            routes = message.getHeaders(RouteHeader.NAME);
+        }
+        return popped;
+    }
+
+    /** Requests of an established dialog: sent on towards the remote target or the next Route. */
+    private void inDialog(SipRequest request, boolean ourRoute) throws SipException {
+        Request message = request.unwrap();
+        boolean routeLeft = message.getHeader(RouteHeader.NAME) != null;
+        boolean toUs = engine.isThisServer(message.getRequestURI())
+                || (message.getRequestURI() instanceof SipURI sip && engine.isLocalDomain(sip) && !ourRoute && !routeLeft);
+        if (SipMethods.ACK.equals(request.getMethod())) {
+            if (!toUs) {
+                Request out = (Request) message.clone();
+                decrementMaxForwards(request, out);
+                engine.sendStateless(request.getProvider(), out);
+            }
+            // else: the ACK of a non-2xx final answer, absorbed by the transaction layer (17.2.1)
+            return;
+        }
+        if (toUs && !routeLeft) {
+            request.createResponse(481, "Call/Transaction Does Not Exist").send();
+            return;
+        }
+        if (SipMethods.BYE.equals(request.getMethod())) {
+            engine.calls().ended(request.getCallId());
+        }
+        ProxyContext proxy = (ProxyContext) request.getProxy();
+        proxy.keepRequestUri();
+        proxy.proxyTo(java.util.Collections.singletonList(message.getRequestURI()));
+    }
+
+    private static void decrementMaxForwards(SipRequest request, Request out) {
+        MaxForwardsHeader maxForwards = (MaxForwardsHeader) out.getHeader(MaxForwardsHeader.NAME);
+        try {
+            if (maxForwards == null) {
+                out.setHeader(request.factories().headers().createMaxForwardsHeader(70));
+            } else {
+                maxForwards.decrementMaxForwards();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Max-Forwards", e);
+        }
+    }
+
+    /** A request outside any dialog: INVITE to a local user; anything else does not exist here. */
+    private void initial(SipRequest request) {
+        if (!SipMethods.INVITE.equals(request.getMethod())) {
+            if (!SipMethods.ACK.equals(request.getMethod())) {
+                request.createResponse(481, "Call/Transaction Does Not Exist").send();
+            }
+            return;
+        }
+        Request message = request.unwrap();
+        String loopHash = loopHash(message);
+        if (looped(message, loopHash)) {
+            request.respond(482); // 16.3 step 4
+            return;
+        }
+        if (message.getHeader(RouteHeader.NAME) != null
+                || !(message.getRequestURI() instanceof SipURI target) || !engine.isLocalDomain(target)) {
+            request.createResponse(403, "Relaying denied").send();
+            return;
+        }
+        request.createResponse(100).send();
+        CallAttempt call = engine.calls().started(message, ProxyEngine.sourceOf((SIPMessage) message));
+        String user = target.getUser();
+        List<Binding> bindings = user == null ? List.of() : location.lookup(LocationService.aor(user, engine.domain()));
+        if (bindings.isEmpty()) {
+            int status = user != null && users.exists(user) ? 480 : 404;
+            request.respond(status);
+            engine.calls().failed(call, status);
+            engine.forgetInvite(request);
+            return;
+        }
+        List<URI> targets = new ArrayList<>();
+        for (Binding binding : bindings) {
+            try {
+                targets.add(request.factories().addresses().createURI(binding.contactUri()));
+            } catch (java.text.ParseException e) {
+                LOG.log(Level.FINE, "unusable contact " + binding.contactUri(), e);
+            }
+        }
+        ProxyContext proxy = (ProxyContext) request.getProxy();
+        proxy.setRecordRoute(true);
+        proxy.loopHash(loopHash);
+        proxy.call(call);
+        proxy.proxyTo(targets);
+    }
+
+    /**
+     * Section 16.6 step 8: a hash of what makes a request the same request (Request-URI, From tag,
+     * Call-ID, CSeq), which we put in our Via; seeing it again in a Via means a loop, not a spiral.
+     */
+    static String loopHash(Request message) {
+        String key = message.getRequestURI() + "|" + ((FromHeader) message.getHeader(FromHeader.NAME)).getTag() + "|"
+                + ((javax.sip.header.CallIdHeader) message.getHeader(javax.sip.header.CallIdHeader.NAME)).getCallId() + "|"
+                + ((javax.sip.header.CSeqHeader) message.getHeader(javax.sip.header.CSeqHeader.NAME)).getSeqNumber();
+        return Integer.toHexString(key.hashCode());
+    }
+
+    private static boolean looped(Request message, String hash) {
+        ListIterator<?> vias = message.getHeaders(ViaHeader.NAME);
+        while (vias != null && vias.hasNext()) {
+            if (hash.equals(((ViaHeader) vias.next()).getParameter(ProxyEngine.LOOP_PARAM))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Section 16.10: 200 to the CANCEL, then every branch of the INVITE is cancelled. */
+    private void cancel(SipRequest request) {
+        ProxyContext invite = engine.inviteFor(request);
+        if (invite == null) {
+            request.respond(481);
+            return;
+        }
+        request.respond(200);
+        invite.cancelByCaller();
+    }
+}
