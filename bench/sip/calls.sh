@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Proxied calls per second through a running Switchboard (wildfly-config/bin/run.sh), with
+# session traces and CDRs on: SIPp phones over loopback, bob answering, alice calling
+# (INVITE-180-200-ACK, 1.5 s of call, BYE-200). Prints failures, INVITE-to-200 time (mean, p99),
+# and the server's CPU and RSS over the run.
+#
+# usage: bench/sip/calls.sh [calls-per-second] [seconds]
+# env:   SIP_PORT (5060 + the run command's port offset), BOB_PORT (16060, and +2 to register),
+#        ALICE_PORT (16061),
+#        BOB_PASSWORD (demo-bob-1: demo mode)
+set -euo pipefail
+rate=${1:-100}
+seconds=${2:-60}
+sip_port=${SIP_PORT:-5060}
+bob_port=${BOB_PORT:-16060}
+alice_port=${ALICE_PORT:-16061}
+here=$(cd "$(dirname "$0")" && pwd)
+scenarios=$(cd "$here/../../ear/src/test/sipp" && pwd)
+out=$(mktemp -d /tmp/switchboard-bench.XXXXXX)
+calls=$((rate * seconds))
+
+server=$(pgrep -f "jboss-modules.*-Djboss.socket.binding.port-offset=$((sip_port - 5060))" | head -1 || true)
+[ -n "$server" ] || server=$(pgrep -f 'jboss-modules' | head -1 || true)
+[ -n "$server" ] || { echo "no WildFly running: start wildfly-config/bin/run.sh first" >&2; exit 1; }
+
+# bob's phone registers first (digest, 300 s), with the Contact of the SIPp UAS started next.
+(cd "$out" && sipp "127.0.0.1:$sip_port" -sf "$scenarios/register.xml" -i 127.0.0.1 -p "$((bob_port + 2))" -m 1 \
+    -au bob -ap "${BOB_PASSWORD:-demo-bob-1}" -key user bob -key contact_port "$bob_port" \
+    -nostdin -timeout 20s -timeout_error >/dev/null 2>&1) || { echo "bob could not register" >&2; exit 1; }
+
+(cd "$out" && exec sipp -sf "$scenarios/uas-answer.xml" -i 127.0.0.1 -p "$bob_port" -nostdin \
+    -trace_err >/dev/null 2>&1) &
+bob=$!
+trap 'kill "$bob" 2>/dev/null || true' EXIT
+sleep 1
+
+ticks=$(getconf CLK_TCK)
+cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+cpu_before=$(cpu)
+rss_max=0
+(
+  while kill -0 "$server" 2>/dev/null; do
+    awk '/VmRSS/ {print $2}' "/proc/$server/status"
+    sleep 1
+  done
+) > "$out/rss" &
+sampler=$!
+start=$(date +%s.%N)
+(cd "$out" && sipp "127.0.0.1:$sip_port" -sf "$scenarios/uac-call.xml" -s bob -i 127.0.0.1 -p "$alice_port" \
+    -r "$rate" -m "$calls" -l $((rate * 4)) -nostdin -trace_err -trace_rtt -rtt_freq 1 \
+    -trace_screen -timeout $((seconds + 120))s >/dev/null 2>&1) || true
+end=$(date +%s.%N)
+cpu_after=$(cpu)
+kill "$sampler" 2>/dev/null || true
+kill "$bob" 2>/dev/null || true
+
+screen=$(ls "$out"/*screen.log | head -1)
+ok=$(awk -F'|' '/Successful call/ {gsub(/ /, "", $3); print $3}' "$screen" | tail -1)
+failed=$(awk -F'|' '/Failed call/ {gsub(/ /, "", $3); print $3}' "$screen" | tail -1)
+rtt=$(ls "$out"/*rtt.csv | head -1)
+read -r mean p99 < <(awk -F';' 'NR > 1 && $2 != "" {print $2}' "$rtt" | sort -n \
+    | awk '{v[NR] = $1; s += $1} END {if (NR == 0) {print "- -"; exit} i = int(NR * 0.99); if (i < 1) i = 1; printf "%.1f %d\n", s / NR, v[i]}')
+elapsed=$(echo "$end - $start" | bc)
+cpu_seconds=$(echo "($cpu_after - $cpu_before) / $ticks" | bc -l)
+rss_max=$(sort -n "$out/rss" | tail -1)
+printf 'offered %d calls/s for %d s: %s ok, %s failed (%.3f %%)\n' "$rate" "$seconds" "${ok:-0}" "${failed:-0}" \
+    "$(echo "100 * ${failed:-0} / ($calls)" | bc -l)"
+printf 'INVITE to 200: mean %s ms, p99 %s ms\n' "$mean" "$p99"
+printf 'server: %.0f %% of one core on average over %.0f s, RSS up to %d MB\n' \
+    "$(echo "100 * $cpu_seconds / $elapsed" | bc -l)" "$elapsed" "$((rss_max / 1024))"
+echo "SIPp files: $out"
