@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): authenticated REGISTERs per second on this machine.
+# Starts the service with the run command (H2, no demo data, its own ports and data folder),
+# opens BENCH_USERS accounts through a bench-only SQL seed, warms up, then drives SIPp over
+# loopback at BENCH_RATE registrations/s for BENCH_SECONDS and reports successful registrations/s,
+# failures, mean and p99 response times, and the server's CPU and RSS. Ctrl-C stops everything.
+#
+#   BENCH_RATE=2000 BENCH_SECONDS=30 BENCH_USERS=10000 bench/sip/run.sh
+#   BENCH_SKIP_BUILD=1 to use the EAR already built.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+offset=${BENCH_PORT_OFFSET:-700}
+kc_port=${BENCH_KEYCLOAK_PORT:-8980}
+users=${BENCH_USERS:-10000}
+rate=${BENCH_RATE:-2000}
+seconds=${BENCH_SECONDS:-30}
+var=${BENCH_VAR:-$root/bench/var}
+sip_port=$((5060 + offset))
+db_url="jdbc:h2:file:$var/data/db/switchboard;AUTO_SERVER=TRUE"
+h2_version=$(sed -n 's:.*<version.h2>\(.*\)</version.h2>.*:\1:p' "$root/pom.xml")
+h2_jar="$HOME/.m2/repository/com/h2database/h2/$h2_version/h2-$h2_version.jar"
+
+say() { printf '[bench] %s\n' "$*"; }
+for tool in sipp python3 java; do command -v "$tool" >/dev/null || { say "needs $tool"; exit 1; }; done
+[ -f "$h2_jar" ] || (cd "$root" && mvn -B -q dependency:get -Dartifact="com.h2database:h2:$h2_version")
+
+rm -rf "$var"; mkdir -p "$var/sipp"
+python3 "$here/seed-accounts.py" "$users" localhost "$var/seed.sql" "$var/sipp/users.csv"
+
+say "starting the service (log: $var/run.log)"
+SWITCHBOARD_SKIP_BUILD=${BENCH_SKIP_BUILD:-0} SWITCHBOARD_VAR="$var" SWITCHBOARD_PORT_OFFSET="$offset" \
+SWITCHBOARD_KEYCLOAK_PORT="$kc_port" SWITCHBOARD_DEMO=false SWITCHBOARD_DB_URL="$db_url" \
+  setsid bash "$root/wildfly-config/bin/run.sh" > "$var/run.log" 2>&1 < /dev/null &
+run_pid=$!
+trap 'kill -TERM "$run_pid" 2>/dev/null; wait "$run_pid" 2>/dev/null || true' EXIT
+until grep -q '\[switchboard\] ready' "$var/run.log"; do
+  kill -0 "$run_pid" 2>/dev/null || { tail -20 "$var/run.log"; exit 1; }
+  sleep 2
+done
+wf_pid=""
+for p in $(pgrep -f -- "-Djboss.server.base.dir=$var/wildfly"); do
+  [ "$(cat "/proc/$p/comm" 2>/dev/null)" = java ] && wf_pid=$p
+done
+[ -n "$wf_pid" ] || { say "WildFly's java process not found"; exit 1; }
+
+say "opening $users accounts"
+java -cp "$h2_jar" org.h2.tools.RunScript -url "$db_url" -user sa -password sa -script "$var/seed.sql"
+
+sipp_run() { # rate count tag
+  (cd "$var/sipp" && sipp "127.0.0.1:$sip_port" -sf "$here/register.xml" -inf users.csv -i 127.0.0.1 -p 0 \
+     -r "$1" -m "$2" -l 20000 -nostdin -trace_screen -trace_rtt -rtt_freq 1 -trace_err -timeout 300s \
+     -max_recv_loops 10000 -max_sched_loops 10000 > "$3.out" 2>&1 || true)
+}
+
+say "warming up (500/s for 20 s)"
+sipp_run 500 10000 warmup
+rm -f "$var/sipp"/*rtt.csv "$var/sipp"/*screen.log "$var/sipp"/*errors.log
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$wf_pid/stat"; }
+rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$wf_pid/status"; }
+hz=$(getconf CLK_TCK)
+total=$((rate * seconds))
+say "measuring: $total registrations at $rate/s"
+t0=$(date +%s.%N); c0=$(cpu_ticks); rss_max=$(rss_kb)
+sipp_run "$rate" "$total" measure &
+sipp_pid=$!
+while kill -0 "$sipp_pid" 2>/dev/null; do r=$(rss_kb); [ "$r" -gt "$rss_max" ] && rss_max=$r; sleep 1; done
+t1=$(date +%s.%N); c1=$(cpu_ticks)
+
+python3 - "$var/sipp" "$t0" "$t1" "$c0" "$c1" "$hz" "$rss_max" "$rate" <<'PY'
+import glob, re, sys
+d, t0, t1, c0, c1, hz, rss, rate = sys.argv[1], *map(float, sys.argv[2:])
+screen = open(glob.glob(d + "/register_*_screen.log")[0]).read()
+def cumulative(label):
+    m = re.findall(label + r"\s*\|\s*\d+\s*\|\s*(\d+)", screen)
+    return int(m[-1]) if m else 0
+ok, failed = cumulative("Successful call"), cumulative("Failed call")
+times = {1: [], 2: []}
+for f in glob.glob(d + "/register_*_rtt.csv"):
+    for line in open(f):
+        parts = line.strip().split(";")
+        if len(parts) >= 3 and parts[1].replace(".", "", 1).isdigit():
+            times[int(parts[2])].append(float(parts[1]))
+elapsed = t1 - t0
+print("offered rate          %d registrations/s" % rate)
+print("successful            %d in %.1f s = %.0f authenticated REGISTER/s" % (ok, elapsed, ok / elapsed))
+print("failed                %d (%.3f%%)" % (failed, 100.0 * failed / max(1, ok + failed)))
+for rtd, name in ((1, "REGISTER -> 401"), (2, "REGISTER+auth -> 200")):
+    v = sorted(times[rtd])
+    if v:
+        print("%-21s mean %.2f ms, p99 %.2f ms (%d samples)" % (name, sum(v) / len(v), v[int(len(v) * 0.99) - 1], len(v)))
+print("server CPU            %.0f%% of one core (%d cores here)" % (100.0 * (c1 - c0) / hz / elapsed, __import__("os").cpu_count()))
+print("server RSS (max)      %.0f MB" % (rss / 1024))
+PY
