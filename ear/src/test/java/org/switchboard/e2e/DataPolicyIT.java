@@ -19,7 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * service's database: its PostgreSQL when the tests have one, else its H2 file, which the tests
  * open with AUTO_SERVER (RunCommand).
  */
-@Order(Integer.MAX_VALUE - 1)
+// Before AccountDeletionIT (MAX_VALUE - 1), which deletes bob.
+@Order(Integer.MAX_VALUE - 2)
 @ExtendWith(RunningService.class)
 class DataPolicyIT {
 

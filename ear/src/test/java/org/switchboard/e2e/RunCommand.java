@@ -54,6 +54,8 @@ final class RunCommand implements AutoCloseable {
         builder.environment().put("SWITCHBOARD_PORT_OFFSET", Integer.toString(portOffset));
         builder.environment().put("SWITCHBOARD_KEYCLOAK_PORT", Integer.toString(keycloakPort));
         if (database().equals("postgresql")) {
+            // From nothing, like the H2 file under a fresh var/: other modules' tests share this database.
+            ServiceDatabase.emptySchema();
             builder.environment().put("SWITCHBOARD_DB", "postgresql");
             builder.environment().put("SWITCHBOARD_DB_URL", System.getenv("SWITCHBOARD_TEST_PG_URL"));
         } else {

@@ -28,10 +28,24 @@ final class ServiceDatabase {
                 "database checks need SWITCHBOARD_TEST_PG_URL: the service's H2 file is locked by WildFly");
     }
 
-    static List<Map<String, Object>> query(String sql, Object... parameters) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(System.getenv("SWITCHBOARD_TEST_PG_URL"),
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection(System.getenv("SWITCHBOARD_TEST_PG_URL"),
                 System.getProperty("switchboard.test.pg.user", "switchboard"),
                 System.getProperty("switchboard.test.pg.password", "switchboard"));
+    }
+
+    /** Drops everything in the test PostgreSQL's public schema (before the service starts on it). */
+    static void emptySchema() {
+        try (Connection connection = connect(); java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA public CASCADE");
+            statement.execute("CREATE SCHEMA public");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not empty the test database", e);
+        }
+    }
+
+    static List<Map<String, Object>> query(String sql, Object... parameters) throws SQLException {
+        try (Connection connection = connect();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
