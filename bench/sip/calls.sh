@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Proxied calls per second through a running Switchboard (wildfly-config/bin/run.sh), with
 # session traces and CDRs on: SIPp phones over loopback, bob answering, alice calling
-# (INVITE-180-200-ACK, 1.5 s of call, BYE-200). Prints failures, INVITE-to-200 time (mean, p99),
+# (INVITE-407-ACK, then INVITE with her digest credentials-180-200-ACK, 1.5 s of call, BYE-200).
+# Prints failures, authenticated-INVITE-to-200 time (mean, p99),
 # and the server's CPU and RSS over the run.
 #
 # usage: bench/sip/calls.sh [calls-per-second] [seconds]
 # env:   SIP_PORT (5060 + the run command's port offset), BOB_PORT (16060, and +2 to register),
 #        ALICE_PORT (16061),
-#        BOB_PASSWORD (demo-bob-1: demo mode)
+#        BOB_PASSWORD (demo-bob-1), ALICE_PASSWORD (demo-alice-1: demo mode)
 set -euo pipefail
 rate=${1:-100}
 seconds=${2:-60}
@@ -46,7 +47,7 @@ rss_max=0
 ) > "$out/rss" &
 sampler=$!
 start=$(date +%s.%N)
-(cd "$out" && sipp "127.0.0.1:$sip_port" -sf "$scenarios/uac-call.xml" -s bob -i 127.0.0.1 -p "$alice_port" \
+(cd "$out" && sipp "127.0.0.1:$sip_port" -sf "$scenarios/uac-call.xml" -s bob -au alice -ap "${ALICE_PASSWORD:-demo-alice-1}" -i 127.0.0.1 -p "$alice_port" \
     -r "$rate" -m "$calls" -l $((rate * 4)) -nostdin -trace_err -trace_rtt -rtt_freq 1 \
     -trace_screen -timeout $((seconds + 120))s >/dev/null 2>&1) || true
 end=$(date +%s.%N)

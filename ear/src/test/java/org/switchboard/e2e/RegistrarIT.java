@@ -8,11 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.DatagramSocket;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -150,22 +147,10 @@ class RegistrarIT {
     }
 
     private static String param(String reply, String name) {
-        Matcher m = Pattern.compile(name + "=\"([^\"]+)\"").matcher(reply);
-        assertTrue(m.find(), reply);
-        return m.group(1);
+        return DigestClient.challengeParameter(reply, name);
     }
 
-    private static String sha256Authorization(String user, String password, String nonce, String nc) throws Exception {
-        String cnonce = "c" + nc;
-        String ha1 = sha256(user + ":localhost:" + password);
-        String ha2 = sha256("REGISTER:sip:localhost");
-        String response = sha256(ha1 + ":" + nonce + ":" + nc + ":" + cnonce + ":auth:" + ha2);
-        return "Authorization: Digest username=\"" + user + "\", realm=\"localhost\", nonce=\"" + nonce
-                + "\", uri=\"sip:localhost\", response=\"" + response + "\", algorithm=SHA-256, qop=auth, nc=" + nc
-                + ", cnonce=\"" + cnonce + "\"\r\n";
-    }
-
-    private static String sha256(String text) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    private static String sha256Authorization(String user, String password, String nonce, String nc) {
+        return DigestClient.credentials("Authorization", "SHA-256", user, password, "REGISTER", "sip:localhost", nonce, nc);
     }
 }

@@ -44,6 +44,17 @@ final class ServiceDatabase {
         }
     }
 
+    /** One INSERT, UPDATE or DELETE; the row count. For setting up what the portal can't yet. */
+    static int update(String sql, Object... parameters) throws SQLException {
+        try (Connection connection = connect();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        }
+    }
+
     static List<Map<String, Object>> query(String sql, Object... parameters) throws SQLException {
         try (Connection connection = connect();
                 PreparedStatement statement = connection.prepareStatement(sql)) {

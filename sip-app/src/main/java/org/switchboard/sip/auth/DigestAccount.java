@@ -14,7 +14,7 @@ public record DigestAccount(long accountId, String user, String domain, AccountS
         return algorithm == DigestAlgorithm.SHA_256 ? ha1Sha256 : ha1Md5;
     }
 
-    public boolean mayRegister() {
+    public boolean isActive() {
         return status == AccountStatus.ACTIVE;
     }
 }

@@ -15,7 +15,9 @@ import org.switchboard.sip.servlet.SipResponse;
 
 /**
  * Digest authentication of requests from local subscribers (RFC 3261 section 22, qop=auth,
- * MD5 and SHA-256 per RFC 8760) against the HA1 hashes stored for their accounts.
+ * MD5 and SHA-256 per RFC 8760) against the HA1 hashes stored for their accounts: by the
+ * registrar as a user agent server (401, {@link Kind#USER_AGENT}) and by the proxy (407,
+ * {@link Kind#PROXY}).
  *
  * <p>Unknown users are treated exactly like known ones with a wrong password: same challenge,
  * same answer, and a digest is still computed, so neither the reply nor its timing tells whether
@@ -29,12 +31,28 @@ public class DigestAuthenticator {
     public sealed interface Outcome {
     }
 
-    /** Valid credentials of this account (which may still be blocked: check {@link DigestAccount#mayRegister()}). */
+    /** Valid credentials of this account (which may still be blocked: check {@link DigestAccount#isActive()}). */
     public record Authenticated(DigestAccount account) implements Outcome {
     }
 
     /** Challenge (again): no credentials, wrong ones, unknown user or nonce; stale when only the nonce was too old. */
     public record Challenge(boolean stale) implements Outcome {
+    }
+
+    /** Who challenges: the headers and status differ (RFC 3261 sections 22.2 and 22.3). */
+    public enum Kind {
+        USER_AGENT(401, "WWW-Authenticate", "Authorization"),
+        PROXY(407, "Proxy-Authenticate", "Proxy-Authorization");
+
+        final int status;
+        final String challengeHeader;
+        final String credentialsHeader;
+
+        Kind(int status, String challengeHeader, String credentialsHeader) {
+            this.status = status;
+            this.challengeHeader = challengeHeader;
+            this.credentialsHeader = credentialsHeader;
+        }
     }
 
     /** HA1 of no account: the unknown user's digest is checked against it so timing matches. */
@@ -51,8 +69,13 @@ public class DigestAuthenticator {
 
     /** Checks the request's Authorization for the local realm (the SIP domain). */
     public Outcome authenticate(SipRequest request) {
+        return authenticate(request, Kind.USER_AGENT);
+    }
+
+    /** Checks the request's Authorization or Proxy-Authorization for the local realm (the SIP domain). */
+    public Outcome authenticate(SipRequest request, Kind kind) {
         String realm = settings.sipDomain();
-        AuthorizationHeader authorization = authorizationFor(request, realm);
+        AuthorizationHeader authorization = authorizationFor(request, realm, kind);
         if (authorization == null) {
             return new Challenge(false);
         }
@@ -93,17 +116,39 @@ public class DigestAuthenticator {
 
     /** Answers 401 with one WWW-Authenticate per algorithm, in the configured order of preference. */
     public void challenge(SipRequest request, boolean stale) {
+        challenge(request, stale, Kind.USER_AGENT);
+    }
+
+    /** Answers 401 or 407 with one challenge per algorithm, in the configured order of preference. */
+    public void challenge(SipRequest request, boolean stale, Kind kind) {
         String nonce = nonces.issue();
-        SipResponse response = request.createResponse(401);
+        SipResponse response = request.createResponse(kind.status);
         for (String algorithm : settings.sipAuthAlgorithms()) {
-            response.addHeader("WWW-Authenticate", "Digest realm=\"" + settings.sipDomain() + "\", nonce=\"" + nonce
+            response.addHeader(kind.challengeHeader, "Digest realm=\"" + settings.sipDomain() + "\", nonce=\"" + nonce
                     + "\", algorithm=" + algorithm + ", qop=\"auth\"" + (stale ? ", stale=TRUE" : ""));
         }
         response.send();
     }
 
-    private static AuthorizationHeader authorizationFor(SipRequest request, String realm) {
-        List<Header> headers = request.getHeaders(AuthorizationHeader.NAME);
+    /** Removes the credentials for our realm, so they go no further than us. */
+    public void consumeCredentials(javax.sip.message.Request message, Kind kind) {
+        String realm = settings.sipDomain();
+        List<Header> keep = new java.util.ArrayList<>();
+        java.util.ListIterator<?> headers = message.getHeaders(kind.credentialsHeader);
+        while (headers != null && headers.hasNext()) {
+            AuthorizationHeader header = (AuthorizationHeader) headers.next();
+            if (!realm.equalsIgnoreCase(header.getRealm())) {
+                keep.add(header);
+            }
+        }
+        message.removeHeader(kind.credentialsHeader);
+        for (Header header : keep) {
+            message.addHeader(header);
+        }
+    }
+
+    private static AuthorizationHeader authorizationFor(SipRequest request, String realm, Kind kind) {
+        List<Header> headers = request.getHeaders(kind.credentialsHeader);
         for (Header header : headers) {
             AuthorizationHeader authorization = (AuthorizationHeader) header;
             if ("Digest".equalsIgnoreCase(authorization.getScheme()) && realm.equalsIgnoreCase(authorization.getRealm())) {

@@ -21,6 +21,7 @@ import javax.sip.TransactionUnavailableException;
 import javax.sip.message.Request;
 import gov.nist.javax.sip.message.SIPMessage;
 import javax.sip.header.ViaHeader;
+import org.switchboard.sip.trace.StackMessageTrace;
 import org.switchboard.sip.servlet.MessageTap;
 import org.switchboard.sip.servlet.Proxy;
 import org.switchboard.sip.servlet.SipFactories;
@@ -83,7 +84,7 @@ final class RequestDispatcher implements SipListener {
         }
         SipRequest sipRequest = new SipRequest(request, transaction, provider, factories, allow, proxies, tap);
         // Traced here, once, before anything can answer it (and retransmissions stopped above are not).
-        // ACKs are traced from the stack's message log (StackAckTrace): some never get here.
+        // ACKs are traced from the stack's message log (StackMessageTrace): some never get here.
         if (!SipMethods.ACK.equals(request.getMethod())) {
             tap.received(request, sipRequest.getTransport(), sipRequest.getRemoteAddr(), sipRequest.getRemotePort(),
                     sipRequest.getLocalAddr(), sipRequest.getLocalPort());
@@ -142,11 +143,16 @@ final class RequestDispatcher implements SipListener {
         }
     }
 
+    /** Responses over TCP and TLS; those over UDP are traced from the stack's log ({@link StackMessageTrace}). */
     private void traceReceived(SIPMessage message) {
+        ViaHeader via = (ViaHeader) message.getHeader(ViaHeader.NAME);
+        String transport = via == null ? "UDP" : via.getTransport();
+        if (StackMessageTrace.tracesReceivedResponses(transport)) {
+            return;
+        }
         java.net.InetAddress source = message.getPeerPacketSourceAddress();
         int port = message.getPeerPacketSourcePort();
-        ViaHeader via = (ViaHeader) message.getHeader(ViaHeader.NAME);
-        tap.received(message, via == null ? "UDP" : via.getTransport(),
+        tap.received(message, transport,
                 source != null ? source.getHostAddress() : message.getRemoteAddress().getHostAddress(),
                 port > 0 ? port : message.getRemotePort(), message.getLocalAddress().getHostAddress(), message.getLocalPort());
     }

@@ -33,7 +33,7 @@ import org.switchboard.sip.servlet.SipResponseHandler;
 import org.switchboard.sip.servlet.SipRouter;
 import org.switchboard.sip.stack.StackMessages;
 import org.switchboard.sip.trace.SessionTraceTap;
-import org.switchboard.sip.trace.StackAckTrace;
+import org.switchboard.sip.trace.StackMessageTrace;
 
 /**
  * The SIP engine: runs the JAIN-SIP reference implementation for as long as the application is
@@ -107,7 +107,7 @@ public class SipEngine {
             for (String address : addresses) {
                 providers.add(openProvider(address, tls, listening));
             }
-            StackMessages.install(new StackAckTrace(traceTap));
+            StackMessages.install(new StackMessageTrace(traceTap));
             stack.start();
             if (!tls) {
                 LOG.info(() -> "SIP: no TLS keystore at " + settings.sipTlsKeystore() + ", TLS is off");

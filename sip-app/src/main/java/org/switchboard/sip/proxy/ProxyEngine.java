@@ -216,7 +216,7 @@ public class ProxyEngine implements ProxyProvider, SipResponseHandler {
         } catch (ParseException | InvalidArgumentException e) {
             throw new SipException("cannot build our Via", e);
         }
-        provider.sendRequest(out); // traced by the stack's message log, like every ACK (StackAckTrace)
+        provider.sendRequest(out); // traced by the stack's message log, like every ACK (StackMessageTrace)
     }
 
     /** Traces a response we forward upstream (the engine sees what it receives; this is what we send). */

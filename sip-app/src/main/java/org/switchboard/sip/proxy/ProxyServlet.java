@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ListIterator;
+import java.util.Locale;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -18,6 +19,8 @@ import javax.sip.header.RouteHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
+import org.switchboard.sip.auth.DigestAccount;
+import org.switchboard.sip.auth.DigestAuthenticator;
 import org.switchboard.sip.cdr.CallAttempt;
 import org.switchboard.sip.location.Binding;
 import org.switchboard.sip.location.LocationService;
@@ -30,6 +33,13 @@ import org.switchboard.sip.servlet.SipServlet;
  * {@link LocationService} and forked in parallel to every contact, record-routed; requests
  * inside a dialog follow their Route headers (loose routing, our own Route popped); CANCEL
  * cancels every branch. Requests for other domains get 403: this server does not relay.
+ *
+ * <p>Out-of-dialog requests whose From is in our domain must prove it with Proxy-Authorization
+ * (407 first), for the account the From names, and that account must be active; otherwise anyone
+ * could call as our subscriber. Requests from other domains may only reach our subscribers.
+ * In-dialog requests are not challenged (the dialog was), nor are CANCEL and ACK, which can't
+ * be (RFC 3261 section 22.1). As Kamailio does ({@code consume_credentials}), our credentials are
+ * not passed on to the callee.
  */
 @ApplicationScoped
 public class ProxyServlet extends SipServlet {
@@ -44,6 +54,9 @@ public class ProxyServlet extends SipServlet {
 
     @Inject
     LocalUsers users;
+
+    @Inject
+    DigestAuthenticator authenticator;
 
     @Override
     public Set<String> methods() {
@@ -136,10 +149,11 @@ public class ProxyServlet extends SipServlet {
 
     /** A request outside any dialog: INVITE to a local user; anything else does not exist here. */
     private void initial(SipRequest request) {
+        if (SipMethods.ACK.equals(request.getMethod()) || !authorized(request)) {
+            return;
+        }
         if (!SipMethods.INVITE.equals(request.getMethod())) {
-            if (!SipMethods.ACK.equals(request.getMethod())) {
-                request.createResponse(481, "Call/Transaction Does Not Exist").send();
-            }
+            request.createResponse(481, "Call/Transaction Does Not Exist").send();
             return;
         }
         Request message = request.unwrap();
@@ -177,6 +191,34 @@ public class ProxyServlet extends SipServlet {
         proxy.loopHash(loopHash);
         proxy.call(call);
         proxy.proxyTo(targets);
+    }
+
+    /**
+     * Whether the request may go on: from another domain, or from a local subscriber who proved it
+     * (else 407, or 403 when the credentials are another account's or the account isn't active).
+     */
+    private boolean authorized(SipRequest request) {
+        Request message = request.unwrap();
+        URI fromUri = ((FromHeader) message.getHeader(FromHeader.NAME)).getAddress().getURI();
+        if (!(fromUri instanceof SipURI from) || !engine.isLocalDomain(from)) {
+            return true;
+        }
+        DigestAuthenticator.Outcome outcome = authenticator.authenticate(request, DigestAuthenticator.Kind.PROXY);
+        if (outcome instanceof DigestAuthenticator.Challenge challenge) {
+            authenticator.challenge(request, challenge.stale(), DigestAuthenticator.Kind.PROXY);
+            return false;
+        }
+        DigestAccount account = ((DigestAuthenticator.Authenticated) outcome).account();
+        if (!account.isActive()) {
+            request.createResponse(403, "Account " + account.status().name().toLowerCase(Locale.ROOT)).send();
+            return false;
+        }
+        if (!account.user().equals(from.getUser())) {
+            request.createResponse(403, "From does not match the authenticated user").send();
+            return false;
+        }
+        authenticator.consumeCredentials(message, DigestAuthenticator.Kind.PROXY);
+        return true;
     }
 
     /**

@@ -61,7 +61,7 @@ public class RegistrarServlet extends SipServlet {
             return;
         }
         var account = ((DigestAuthenticator.Authenticated) outcome).account();
-        if (!account.mayRegister()) {
+        if (!account.isActive()) {
             request.createResponse(403, "Account " + account.status().name().toLowerCase(Locale.ROOT)).send();
             return;
         }
