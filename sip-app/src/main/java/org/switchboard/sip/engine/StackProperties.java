@@ -23,6 +23,9 @@ final class StackProperties {
         p.setProperty("javax.sip.STACK_NAME", "switchboard");
         // The registrar and proxy keep their own state; the stack must not build dialogs for them.
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
+        // Our router: RFC 3261 routing, plus explicit next hops for phones behind NAT.
+        p.setProperty("javax.sip.ROUTER_PATH", "org.switchboard.sip.stack.NextHopRouter");
+        p.setProperty("javax.sip.USE_ROUTER_FOR_ALL_URIS", "true");
         // Our JUL loggers (sip-app's "stack" jar, beside the stack in lib/): the defaults need log4j 1.x.
         p.setProperty("gov.nist.javax.sip.STACK_LOGGER", "org.switchboard.sip.stack.JulStackLogger");
         p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", "org.switchboard.sip.stack.JulServerLogger");

@@ -39,6 +39,7 @@ final class ProxyContext implements Proxy {
     private final SipRequest request;
     private final boolean invite;
     private final List<Branch> branches = new ArrayList<>();
+    private final java.util.Map<URI, javax.sip.address.Hop> nextHops = new java.util.HashMap<>();
     private boolean recordRoute;
     private boolean parallel = true;
     private int timeoutSeconds;
@@ -63,6 +64,11 @@ final class ProxyContext implements Proxy {
 
     void loopHash(String hash) {
         loopHash = hash;
+    }
+
+    /** Sends the branch for {@code target} to {@code hop} rather than where the URI says (a phone behind NAT). */
+    void sendVia(URI target, javax.sip.address.Hop hop) {
+        nextHops.put(target, hop);
     }
 
     /** The call attempt whose CDR this INVITE feeds (initial INVITEs only). */
@@ -111,6 +117,10 @@ final class ProxyContext implements Proxy {
             }
         } catch (ParseException | InvalidArgumentException | javax.sip.header.TooManyHopsException e) {
             throw new SipException("cannot prepare the forwarded request", e);
+        }
+        javax.sip.address.Hop hop = target == null ? null : nextHops.get(target);
+        if (hop != null) {
+            org.switchboard.sip.stack.NextHopRouter.sendVia(out, hop);
         }
         ClientTransaction transaction = engine.prepare(request.getProvider(), out, loopHash);
         Branch branch = new Branch(target, transaction);
@@ -381,6 +391,7 @@ final class ProxyContext implements Proxy {
      */
     private Response upstreamCopy(Response response) {
         Response out = (Response) response.clone();
+        NatTraversal.fixContact((SIPMessage) response, out);
         out.removeHeader(ViaHeader.NAME);
         java.util.ListIterator<?> vias = request.unwrap().getHeaders(ViaHeader.NAME);
         while (vias.hasNext()) {

@@ -83,6 +83,8 @@ public class ProxyServlet extends SipServlet {
             }
             return;
         }
+        // A phone behind NAT gets calls and in-dialog requests at the address it sends from.
+        NatTraversal.fixContact(message, request.getRemoteAddr(), request.getRemotePort());
         boolean ourRoute = popOwnRoutes(message);
         if (((ToHeader) message.getHeader(ToHeader.NAME)).getTag() != null) {
             inDialog(request, ourRoute);
@@ -178,15 +180,20 @@ public class ProxyServlet extends SipServlet {
             engine.forgetInvite(request);
             return;
         }
+        ProxyContext proxy = (ProxyContext) request.getProxy();
         List<URI> targets = new ArrayList<>();
         for (Binding binding : bindings) {
             try {
-                targets.add(request.factories().addresses().createURI(binding.contactUri()));
+                URI contact = request.factories().addresses().createURI(binding.contactUri());
+                targets.add(contact);
+                javax.sip.address.Hop hop = NatTraversal.publicHop(binding, contact);
+                if (hop != null) {
+                    proxy.sendVia(contact, hop);
+                }
             } catch (java.text.ParseException e) {
                 LOG.log(Level.FINE, "unusable contact " + binding.contactUri(), e);
             }
         }
-        ProxyContext proxy = (ProxyContext) request.getProxy();
         proxy.setRecordRoute(true);
         proxy.loopHash(loopHash);
         proxy.call(call);
