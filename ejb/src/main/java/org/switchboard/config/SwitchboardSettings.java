@@ -103,6 +103,28 @@ public class SwitchboardSettings {
                 .map(String::trim).filter(a -> !a.isEmpty()).toList();
     }
 
+    /**
+     * User-Agents offered only the first algorithm: a regular expression matched at the start of
+     * the User-Agent header, or empty for none.
+     */
+    public java.util.Optional<java.util.regex.Pattern> sipAuthSingleChallengeUserAgents() {
+        String regex = System.getProperty("switchboard.sip.auth.single-challenge-user-agents", "").trim();
+        if (regex.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        CompiledPattern last = singleChallengePattern;
+        if (last == null || !last.regex().equals(regex)) {
+            last = new CompiledPattern(regex, java.util.regex.Pattern.compile(regex));
+            singleChallengePattern = last; // asked on every challenge: compiled once per value
+        }
+        return java.util.Optional.of(last.pattern());
+    }
+
+    private record CompiledPattern(String regex, java.util.regex.Pattern pattern) {
+    }
+
+    private volatile CompiledPattern singleChallengePattern;
+
     /** How long a digest nonce stays valid; after that the client gets stale=true. */
     public Duration sipAuthNonceLifetime() {
         return Duration.ofMillis(requiredInt("switchboard.sip.auth.nonce-lifetime-ms"));

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Optional;
 import javax.sip.header.AuthorizationHeader;
 import javax.sip.header.Header;
+import javax.sip.header.UserAgentHeader;
+import gov.nist.javax.sip.header.SIPHeader;
 import org.switchboard.config.SwitchboardSettings;
 import org.switchboard.sip.servlet.SipRequest;
 import org.switchboard.sip.servlet.SipResponse;
@@ -123,11 +125,23 @@ public class DigestAuthenticator {
     public void challenge(SipRequest request, boolean stale, Kind kind) {
         String nonce = nonces.issue();
         SipResponse response = request.createResponse(kind.status);
-        for (String algorithm : settings.sipAuthAlgorithms()) {
+        for (String algorithm : offeredTo(request)) {
             response.addHeader(kind.challengeHeader, "Digest realm=\"" + settings.sipDomain() + "\", nonce=\"" + nonce
                     + "\", algorithm=" + algorithm + ", qop=\"auth\"" + (stale ? ", stale=TRUE" : ""));
         }
         response.send();
+    }
+
+    /** Every configured algorithm, or only the first for user agents that can't choose among several. */
+    private List<String> offeredTo(SipRequest request) {
+        List<String> algorithms = settings.sipAuthAlgorithms();
+        Header header = request.unwrap().getHeader(UserAgentHeader.NAME);
+        if (header == null || algorithms.size() < 2) {
+            return algorithms;
+        }
+        String userAgent = ((SIPHeader) header).getHeaderValue();
+        boolean singleOnly = settings.sipAuthSingleChallengeUserAgents().map(p -> p.matcher(userAgent).lookingAt()).orElse(false);
+        return singleOnly ? algorithms.subList(0, 1) : algorithms;
     }
 
     /** Removes the credentials for our realm, so they go no further than us. */
