@@ -7,6 +7,8 @@
 #
 #   BENCH_RATE=2000 BENCH_SECONDS=30 BENCH_USERS=10000 bench/sip/run.sh
 #   BENCH_SKIP_BUILD=1 to use the EAR already built.
+#   BENCH_PROFILE=1 to record the measured phase with Java Flight Recorder and print the hottest
+#   methods (bench/tools/jfr-top.py; the recording stays in bench/var/measure.jfr).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -49,7 +51,7 @@ java -cp "$h2_jar" org.h2.tools.RunScript -url "$db_url" -user sa -password sa -
 
 sipp_run() { # rate count tag
   (cd "$var/sipp" && sipp "127.0.0.1:$sip_port" -sf "$here/register.xml" -inf users.csv -i 127.0.0.1 -p 0 \
-     -r "$1" -m "$2" -l 20000 -nostdin -trace_screen -trace_rtt -rtt_freq 1 -trace_err -timeout 300s \
+     -r "$1" -m "$2" -l 20000 -nostdin -nd -trace_screen -trace_rtt -rtt_freq 1 -trace_err -timeout 300s \
      -max_recv_loops 10000 -max_sched_loops 10000 > "$3.out" 2>&1 || true)
 }
 
@@ -63,10 +65,12 @@ hz=$(getconf CLK_TCK)
 total=$((rate * seconds))
 say "measuring: $total registrations at $rate/s"
 t0=$(date +%s.%N); c0=$(cpu_ticks); rss_max=$(rss_kb)
+[ "${BENCH_PROFILE:-0}" = 1 ] && jcmd "$wf_pid" JFR.start name=bench settings=default filename="$var/measure.jfr" >/dev/null
 sipp_run "$rate" "$total" measure &
 sipp_pid=$!
 while kill -0 "$sipp_pid" 2>/dev/null; do r=$(rss_kb); [ "$r" -gt "$rss_max" ] && rss_max=$r; sleep 1; done
 t1=$(date +%s.%N); c1=$(cpu_ticks)
+[ "${BENCH_PROFILE:-0}" = 1 ] && jcmd "$wf_pid" JFR.stop name=bench >/dev/null
 
 python3 - "$var/sipp" "$t0" "$t1" "$c0" "$c1" "$hz" "$rss_max" "$rate" <<'PY'
 import glob, re, sys
@@ -93,3 +97,6 @@ for rtd, name in ((1, "REGISTER -> 401"), (2, "REGISTER+auth -> 200")):
 print("server CPU            %.0f%% of one core (%d cores here)" % (100.0 * (c1 - c0) / hz / elapsed, __import__("os").cpu_count()))
 print("server RSS (max)      %.0f MB" % (rss / 1024))
 PY
+if [ "${BENCH_PROFILE:-0}" = 1 ]; then
+  python3 "$root/bench/tools/jfr-top.py" "$var/measure.jfr" 30
+fi

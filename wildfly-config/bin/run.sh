@@ -14,6 +14,7 @@
 #   SWITCHBOARD_KEYCLOAK_PORT=N        Keycloak's HTTP port (default 8180; its management port is this + 820)
 #   SWITCHBOARD_VAR=DIR                where data and logs live (default var/ in the checkout)
 #   SWITCHBOARD_SKIP_BUILD=1           use the EAR already built (the end-to-end test does)
+#   SWITCHBOARD_PROPERTIES=FILE        your own settings, over wildfly-config/src/main/config/switchboard.properties
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -159,6 +160,11 @@ props="$base/configuration/switchboard-run.properties"
     echo "switchboard.db.url=$db_url"
     echo "switchboard.db.user=${SWITCHBOARD_DB_USER:-switchboard}"
     echo "switchboard.db.password=${SWITCHBOARD_DB_PASSWORD:-switchboard}"
+  fi
+  # An operator's own settings, over the defaults (a later key wins).
+  if [ -n "${SWITCHBOARD_PROPERTIES:-}" ]; then
+    echo "# From $SWITCHBOARD_PROPERTIES"
+    cat "$SWITCHBOARD_PROPERTIES"
   fi
 } > "$props"
 chmod 600 "$props"

@@ -76,6 +76,11 @@ public class SwitchboardSettings {
         return requiredInt("switchboard.sip.max-message-size");
     }
 
+    /** How long (ms) a received UDP datagram may wait for a stack thread before it is dropped. */
+    public int sipUdpQueueMaxAgeMillis() {
+        return requiredInt("switchboard.sip.udp-queue-max-age-ms");
+    }
+
     /** Retry-After (seconds) of the 503 sent when the executor queue is full. */
     public int sipOverloadRetryAfter() {
         return requiredInt("switchboard.sip.overload.retry-after");

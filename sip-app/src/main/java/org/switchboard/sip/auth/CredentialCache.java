@@ -1,7 +1,7 @@
 package org.switchboard.sip.auth;
 
 import jakarta.annotation.Resource;
-import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.Serializable;
 import java.util.Optional;
@@ -27,7 +27,7 @@ public class CredentialCache {
     @Resource(lookup = "java:jboss/infinispan/cache/switchboard/credentials")
     ConcurrentMap<String, Entry> cache;
 
-    @EJB
+    @Inject
     CredentialLookup lookup;
 
     public Optional<DigestAccount> find(String user, String domain) {

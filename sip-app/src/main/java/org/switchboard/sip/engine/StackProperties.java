@@ -40,10 +40,9 @@ final class StackProperties {
         p.setProperty("gov.nist.javax.sip.MAX_TX_LIFETIME_NON_INVITE", "64");
         // Huge or endless TCP messages are cut off instead of buffered.
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(settings.sipMaxMessageSize()));
-        // The stack's UDP queue is bounded only by age: datagrams waiting longer than this (ms) are
-        // dropped. Requests are retransmitted, but a provisional response (180 Ringing) is sent once,
-        // so the limit must outlast a slow start of the first call (2 s lost 180s in the tests).
-        p.setProperty("gov.nist.javax.sip.CONGESTION_CONTROL_TIMEOUT", "8000");
+        // The stack's UDP queue is bounded only by age: datagrams waiting longer than this are
+        // dropped (switchboard.properties says how to choose it).
+        p.setProperty("gov.nist.javax.sip.CONGESTION_CONTROL_TIMEOUT", Integer.toString(settings.sipUdpQueueMaxAgeMillis()));
         p.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
         p.setProperty("gov.nist.javax.sip.READ_TIMEOUT", "1000");
         p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", "1048576");
