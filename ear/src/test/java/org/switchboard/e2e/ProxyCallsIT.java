@@ -145,6 +145,25 @@ class ProxyCallsIT {
         assertTrue(traces(callId, 3).contains("OUT 404 INVITE"));
     }
 
+    /**
+     * Timer C (RFC 3261 section 16.8): bob's phone rings and never answers; the proxy cancels it
+     * and answers 408. The service under test runs with a 6 s Timer C (e2e.properties) instead
+     * of the default 180 s.
+     */
+    @Test
+    void timerCCancelsACallThatRingsTooLong() throws Exception {
+        String callId = callBob("timer-c", "uas-cancelled.xml", "uac-rejected.xml");
+
+        ServiceDatabase.assumeReadable();
+        Map<String, Object> cdr = cdr(callId);
+        assertEquals("NO_ANSWER", cdr.get("disposition"));
+        assertEquals(408, cdr.get("failure_code"));
+        Set<String> seen = traces(callId, 10);
+        for (String expected : List.of("OUT CANCEL", "IN 487 INVITE", "OUT 408 INVITE")) {
+            assertTrue(seen.contains(expected), expected + " missing from " + seen);
+        }
+    }
+
     /** Alice has an account but no phone registered in these tests: 480, recorded as not answered. */
     @Test
     void knownUserWithoutBindingGets480() throws Exception {

@@ -53,6 +53,8 @@ final class RunCommand implements AutoCloseable {
         builder.environment().put("SWITCHBOARD_VAR", var.toString());
         builder.environment().put("SWITCHBOARD_PORT_OFFSET", Integer.toString(portOffset));
         builder.environment().put("SWITCHBOARD_KEYCLOAK_PORT", Integer.toString(keycloakPort));
+        // Settings the tests need over the defaults (a Timer C short enough to wait for).
+        builder.environment().put("SWITCHBOARD_PROPERTIES", root.resolve("ear/src/test/resources/e2e.properties").toString());
         if (database().equals("postgresql")) {
             // From nothing, like the H2 file under a fresh var/: other modules' tests share this database.
             ServiceDatabase.emptySchema();

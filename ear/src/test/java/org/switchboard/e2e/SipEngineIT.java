@@ -45,6 +45,39 @@ class SipEngineIT {
         assertTrue(allow.contains("OPTIONS"), allow);
     }
 
+    /** TLS on 5061 (+ offset) with the self-signed certificate the run command made for the demo. */
+    @Test
+    void optionsOverTlsGets200() throws Exception {
+        javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+        tls.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+            @Override
+            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String type) {
+            }
+
+            @Override
+            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String type) {
+                // self-signed in demo mode: what is checked here is that TLS carries SIP
+            }
+
+            @Override
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+            }
+        }}, null);
+        int tlsPort = RawSip.port() + 1;
+        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) tls.getSocketFactory()
+                .createSocket(RawSip.HOST, tlsPort)) {
+            socket.setSoTimeout(5000);
+            socket.startHandshake();
+            socket.getOutputStream().write(RawSip.request("OPTIONS", "sips:" + RawSip.HOST + ":" + tlsPort,
+                    socket.getLocalPort(), "TLS", "").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            String reply = RawSip.readReply(socket.getInputStream());
+            assertEquals(200, RawSip.status(reply), reply);
+            assertTrue(socket.getSession().getProtocol().startsWith("TLSv1."), socket.getSession().getProtocol());
+        }
+    }
+
     @Test
     void optionsOverTcpListsAllowedMethods() throws Exception {
         String reply = RawSip.tcp("OPTIONS", SERVER, "");
