@@ -73,10 +73,8 @@ class ProxyCallsIT {
         List<Map<String, Object>> traces = ServiceDatabase.awaitRows(19, 10_000,
                 "SELECT * FROM trace_message WHERE call_id = ? ORDER BY id", callId);
         Set<String> seen = traces.stream().map(ProxyCallsIT::describe).collect(Collectors.toSet());
-        for (String expected : List.of("IN INVITE", "OUT INVITE", "IN 180", "OUT 180", "IN 200 INVITE", "OUT 200 INVITE",
-                "IN ACK", "OUT ACK", "IN BYE", "OUT BYE", "IN 200 BYE", "OUT 200 BYE", "OUT 100 INVITE", "OUT 407 INVITE")) {
-            assertTrue(seen.contains(expected), expected + " missing from " + seen);
-        }
+        assertSeen(seen, "IN INVITE", "OUT INVITE", "IN 180", "OUT 180", "IN 200 INVITE", "OUT 200 INVITE",
+                "IN ACK", "OUT ACK", "IN BYE", "OUT BYE", "IN 200 BYE", "OUT 200 BYE", "OUT 100 INVITE", "OUT 407 INVITE");
         Map<String, Object> inviteIn = traces.stream().filter(t -> "IN".equals(t.get("direction")) && "INVITE".equals(t.get("method")))
                 .findFirst().orElseThrow();
         assertEquals(HOST, inviteIn.get("source_ip"));
@@ -110,9 +108,7 @@ class ProxyCallsIT {
         assertEquals(HOST + ":6000", cdr.get("caller_media_address"));
         // The ACKs of the 486 too, though the stack's transaction layer absorbs and makes them.
         Set<String> seen = traces(callId, 7);
-        for (String expected : List.of("IN INVITE", "OUT INVITE", "IN 486 INVITE", "OUT 486 INVITE", "IN ACK", "OUT ACK")) {
-            assertTrue(seen.contains(expected), expected + " missing from " + seen);
-        }
+        assertSeen(seen, "IN INVITE", "OUT INVITE", "IN 486 INVITE", "OUT 486 INVITE", "IN ACK", "OUT ACK");
     }
 
     @Test
@@ -125,10 +121,8 @@ class ProxyCallsIT {
         assertEquals(487, cdr.get("failure_code"));
         assertNull(cdr.get("answer_time"));
         Set<String> seen = traces(callId, 12);
-        for (String expected : List.of("IN CANCEL", "OUT 200 CANCEL", "OUT CANCEL", "IN 200 CANCEL", "IN 487 INVITE",
-                "OUT 487 INVITE", "IN ACK", "OUT ACK")) {
-            assertTrue(seen.contains(expected), expected + " missing from " + seen);
-        }
+        assertSeen(seen, "IN CANCEL", "OUT 200 CANCEL", "OUT CANCEL", "IN 200 CANCEL", "IN 487 INVITE",
+                "OUT 487 INVITE", "IN ACK", "OUT ACK");
     }
 
     @Test
@@ -159,9 +153,7 @@ class ProxyCallsIT {
         assertEquals("NO_ANSWER", cdr.get("disposition"));
         assertEquals(408, cdr.get("failure_code"));
         Set<String> seen = traces(callId, 10);
-        for (String expected : List.of("OUT CANCEL", "IN 487 INVITE", "OUT 408 INVITE")) {
-            assertTrue(seen.contains(expected), expected + " missing from " + seen);
-        }
+        assertSeen(seen, "OUT CANCEL", "IN 487 INVITE", "OUT 408 INVITE");
     }
 
     /** Alice has an account but no phone registered in these tests: 480, recorded as not answered. */
@@ -244,6 +236,12 @@ class ProxyCallsIT {
                 "SELECT * FROM call_detail_record WHERE call_id = ?", callId);
         assertEquals(1, rows.size(), "one CDR for " + callId + ": " + rows);
         return rows.get(0);
+    }
+
+    private static void assertSeen(Set<String> seen, String... expected) {
+        for (String one : expected) {
+            assertTrue(seen.contains(one), one + " missing from " + seen);
+        }
     }
 
     private static Set<String> traces(String callId, int atLeast) throws Exception {
