@@ -63,6 +63,61 @@ class ProxyAuthenticationIT {
         }
     }
 
+    /**
+     * Another domain: 127.0.0.2, a loopback address that is not ours. The service under test
+     * forwards subscribers' calls there (e2e.properties), by RFC 3263 (a numeric host is used as
+     * it is): the far end gets the INVITE record-routed and without alice's credentials, and its
+     * answer comes back to her.
+     */
+    @Test
+    void subscribersCallsToAnotherDomainAreForwarded() throws Exception {
+        try (DatagramSocket farEnd = new DatagramSocket(new java.net.InetSocketAddress("127.0.0.2", 0))) {
+            farEnd.setSoTimeout(10_000);
+            java.util.concurrent.CompletableFuture<String> received = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    byte[] buffer = new byte[65535];
+                    java.net.DatagramPacket packet = new java.net.DatagramPacket(buffer, buffer.length);
+                    farEnd.receive(packet);
+                    String invite = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
+                    byte[] busy = busyAnswer(invite).getBytes(StandardCharsets.UTF_8);
+                    farEnd.send(new java.net.DatagramPacket(busy, busy.length, packet.getSocketAddress()));
+                    return invite;
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            String callee = "carol@127.0.0.2:" + farEnd.getLocalPort();
+            String reply = authenticatedInvite("MD5", "alice", "alice", "demo-alice-1", callee);
+            assertEquals(486, RawSip.status(reply), reply);
+            String forwarded = received.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(forwarded.startsWith("INVITE sip:" + callee + " SIP/2.0"), forwarded);
+            assertTrue(forwarded.contains("Record-Route: <sip:" + RawSip.HOST + ":" + RawSip.port()), forwarded);
+            assertFalse(forwarded.contains("Proxy-Authorization"), forwarded);
+        }
+    }
+
+    @Test
+    void callsFromElsewhereToElsewhereAreNotRelayed() throws Exception {
+        try (DatagramSocket socket = RawSip.udpSocket()) {
+            String reply = exchange(socket, invite(socket, "someone@example.org", "carol@127.0.0.2:5999", 1, ""));
+            assertEquals(403, RawSip.status(reply), reply);
+        }
+    }
+
+    /** 486 to a request: its Vias, From, To (with a tag), Call-ID and CSeq. */
+    private static String busyAnswer(String request) {
+        StringBuilder out = new StringBuilder("SIP/2.0 486 Busy Here\r\n");
+        for (String line : request.split("\r\n")) {
+            String name = line.contains(":") ? line.substring(0, line.indexOf(':')) : "";
+            switch (name) {
+                case "Via", "From", "Call-ID", "CSeq" -> out.append(line).append("\r\n");
+                case "To" -> out.append(line).append(";tag=far1\r\n");
+                default -> { }
+            }
+        }
+        return out.append("Content-Length: 0\r\n\r\n").toString();
+    }
+
     @Test
     void blockedSubscriberCanNeitherCallNorRegister() throws Exception {
         ServiceDatabase.assumeReadable();
@@ -93,25 +148,34 @@ class ProxyAuthenticationIT {
     /** INVITE from {@code fromUser}, challenged, then sent again with {@code authUser}'s credentials; the final reply. */
     private static String authenticatedInvite(String algorithm, String fromUser, String authUser, String password)
             throws Exception {
+        return authenticatedInvite(algorithm, fromUser, authUser, password, "nobody-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /** {@code callee}: a user of ours, or user@host[:port]. */
+    private static String authenticatedInvite(String algorithm, String fromUser, String authUser, String password,
+            String callee) throws Exception {
         try (DatagramSocket socket = RawSip.udpSocket()) {
-            String callee = "nobody-" + UUID.randomUUID().toString().substring(0, 8);
             String first = exchange(socket, invite(socket, fromUser, callee, 1, ""));
             assertEquals(407, RawSip.status(first), first);
             String nonce = DigestClient.challengeParameter(first, "nonce");
-            String uri = "sip:" + callee + "@localhost";
+            String uri = "sip:" + (callee.contains("@") ? callee : callee + "@localhost");
             return exchange(socket, invite(socket, fromUser, callee, 2, DigestClient.credentials("Proxy-Authorization",
                     algorithm, authUser, password, "INVITE", uri, nonce, "00000001")));
         }
     }
 
-    /** {@code from} is a user of ours, or user@domain. One Call-ID per socket, as a phone retrying would. */
+    /**
+     * {@code from} and {@code callee} are users of ours, or user@host. One Call-ID per socket, as a
+     * phone retrying would.
+     */
     private static String invite(DatagramSocket socket, String from, String callee, int cseq, String headers) {
         String fromUri = from.contains("@") ? from : from + "@localhost";
-        return "INVITE sip:" + callee + "@localhost SIP/2.0\r\n"
+        String calleeUri = callee.contains("@") ? callee : callee + "@localhost";
+        return "INVITE sip:" + calleeUri + " SIP/2.0\r\n"
                 + "Via: SIP/2.0/UDP " + RawSip.HOST + ":" + socket.getLocalPort() + ";branch=" + RawSip.branch() + ";rport\r\n"
                 + "Max-Forwards: 70\r\n"
                 + "From: <sip:" + fromUri + ">;tag=auth" + socket.getLocalPort() + "\r\n"
-                + "To: <sip:" + callee + "@localhost>\r\n"
+                + "To: <sip:" + calleeUri + ">\r\n"
                 + "Call-ID: auth-" + socket.getLocalPort() + "@test\r\n"
                 + "CSeq: " + cseq + " INVITE\r\n"
                 + "Contact: <sip:caller@" + RawSip.HOST + ":" + socket.getLocalPort() + ">\r\n"

@@ -137,6 +137,11 @@ public class SwitchboardSettings {
 
     // --- Proxy and CDRs (sip-app proxy, cdr) --------------------------------------------------
 
+    /** Whether the proxy forwards our subscribers' requests for other domains (RFC 3263), else 403. */
+    public boolean proxyForwardsToOtherDomains() {
+        return Boolean.parseBoolean(System.getProperty("switchboard.sip.proxy.forward-to-other-domains", "false").trim());
+    }
+
     /** Timer C (RFC 3261 section 16.6 step 11): how long an INVITE branch may ring. */
     public Duration proxyTimerC() {
         return Duration.ofSeconds(requiredInt("switchboard.sip.proxy.timer-c-seconds"));

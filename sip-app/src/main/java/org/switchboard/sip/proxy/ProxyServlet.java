@@ -58,6 +58,22 @@ public class ProxyServlet extends SipServlet {
     @Inject
     DigestAuthenticator authenticator;
 
+    @Inject
+    DomainResolver resolver;
+
+    @Inject
+    org.switchboard.config.SwitchboardSettings settings;
+
+    /** Who sent an out-of-dialog request, as far as authentication tells. */
+    private enum Caller {
+        /** From another domain: may only reach our subscribers. */
+        FOREIGN,
+        /** One of our subscribers, authenticated. */
+        SUBSCRIBER,
+        /** Challenged or refused: the answer is sent. */
+        STOPPED
+    }
+
     @Override
     public Set<String> methods() {
         return Set.of(SipMethods.INVITE, SipMethods.ACK, SipMethods.BYE, SipMethods.CANCEL, SipMethods.PRACK,
@@ -151,7 +167,11 @@ public class ProxyServlet extends SipServlet {
 
     /** A request outside any dialog: INVITE to a local user; anything else does not exist here. */
     private void initial(SipRequest request) {
-        if (SipMethods.ACK.equals(request.getMethod()) || !authorized(request)) {
+        if (SipMethods.ACK.equals(request.getMethod())) {
+            return;
+        }
+        Caller caller = authorize(request);
+        if (caller == Caller.STOPPED) {
             return;
         }
         if (!SipMethods.INVITE.equals(request.getMethod())) {
@@ -164,9 +184,16 @@ public class ProxyServlet extends SipServlet {
             request.respond(482); // 16.3 step 4
             return;
         }
-        if (message.getHeader(RouteHeader.NAME) != null
-                || !(message.getRequestURI() instanceof SipURI target) || !engine.isLocalDomain(target)) {
+        if (message.getHeader(RouteHeader.NAME) != null || !(message.getRequestURI() instanceof SipURI target)) {
             request.createResponse(403, "Relaying denied").send();
+            return;
+        }
+        if (!engine.isLocalDomain(target)) {
+            if (caller == Caller.SUBSCRIBER && settings.proxyForwardsToOtherDomains()) {
+                forwardToOtherDomain(request, target, loopHash);
+            } else {
+                request.createResponse(403, "Relaying denied").send();
+            }
             return;
         }
         request.createResponse(100).send();
@@ -204,28 +231,50 @@ public class ProxyServlet extends SipServlet {
      * Whether the request may go on: from another domain, or from a local subscriber who proved it
      * (else 407, or 403 when the credentials are another account's or the account isn't active).
      */
-    private boolean authorized(SipRequest request) {
+    private Caller authorize(SipRequest request) {
         Request message = request.unwrap();
         URI fromUri = ((FromHeader) message.getHeader(FromHeader.NAME)).getAddress().getURI();
         if (!(fromUri instanceof SipURI from) || !engine.isLocalDomain(from)) {
-            return true;
+            return Caller.FOREIGN;
         }
         DigestAuthenticator.Outcome outcome = authenticator.authenticate(request, DigestAuthenticator.Kind.PROXY);
         if (outcome instanceof DigestAuthenticator.Challenge challenge) {
             authenticator.challenge(request, challenge.stale(), DigestAuthenticator.Kind.PROXY);
-            return false;
+            return Caller.STOPPED;
         }
         DigestAccount account = ((DigestAuthenticator.Authenticated) outcome).account();
         if (!account.isActive()) {
             request.createResponse(403, "Account " + account.status().name().toLowerCase(Locale.ROOT)).send();
-            return false;
+            return Caller.STOPPED;
         }
         if (!account.user().equals(from.getUser())) {
             request.createResponse(403, "From does not match the authenticated user").send();
-            return false;
+            return Caller.STOPPED;
         }
         authenticator.consumeCredentials(message, DigestAuthenticator.Kind.PROXY);
-        return true;
+        return Caller.SUBSCRIBER;
+    }
+
+    /**
+     * A subscriber's call to another domain: the next hop per RFC 3263 ({@link DomainResolver}),
+     * record-routed like any call, with its CDR; 478 when the domain can't be resolved (as
+     * Kamailio and OpenSIPS answer).
+     */
+    private void forwardToOtherDomain(SipRequest request, SipURI target, String loopHash) {
+        Request message = request.unwrap();
+        java.util.Optional<javax.sip.address.Hop> hop = resolver.resolve(target);
+        if (hop.isEmpty()) {
+            request.createResponse(478, "Unresolvable Destination").send();
+            return;
+        }
+        request.createResponse(100).send();
+        CallAttempt call = engine.calls().started(message, ProxyEngine.sourceOf((SIPMessage) message));
+        ProxyContext proxy = (ProxyContext) request.getProxy();
+        proxy.sendVia(target, hop.get());
+        proxy.setRecordRoute(true);
+        proxy.loopHash(loopHash);
+        proxy.call(call);
+        proxy.proxyTo(List.of(target));
     }
 
     /**
