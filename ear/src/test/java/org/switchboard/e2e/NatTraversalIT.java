@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.DatagramPacket;
 import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -106,18 +103,9 @@ class NatTraversalIT {
                 + "Content-Length: 0\r\n\r\n";
     }
 
-    /** The phone's answer: the request's Vias, From, Call-ID, CSeq and Record-Route, a To tag, its LAN Contact. */
+    /** The phone's answer, with its LAN Contact. */
     private static String answer(String request, String status) {
-        StringBuilder out = new StringBuilder("SIP/2.0 " + status + "\r\n");
-        for (String line : request.split("\r\n")) {
-            String name = line.contains(":") ? line.substring(0, line.indexOf(':')) : "";
-            switch (name) {
-                case "Via", "From", "Call-ID", "CSeq", "Record-Route" -> out.append(line).append("\r\n");
-                case "To" -> out.append(line).append(line.contains("tag=") ? "" : ";tag=phone1").append("\r\n");
-                default -> { }
-            }
-        }
-        return out.append("Contact: <" + LAN_CONTACT + ">\r\nContent-Length: 0\r\n\r\n").toString();
+        return RawSip.answer(request, status, "Contact: <" + LAN_CONTACT + ">\r\n");
     }
 
     private static String inDialog(String method, String target, String route, String to, String callId, int cseq,
@@ -134,27 +122,15 @@ class NatTraversalIT {
     }
 
     private static void send(DatagramSocket socket, String message) throws Exception {
-        byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
-        socket.send(new DatagramPacket(bytes, bytes.length, InetAddress.getByName(RawSip.HOST), RawSip.port()));
+        RawSip.send(socket, message);
     }
 
-    /** The next datagram that starts with {@code start} (skipping others, e.g. 100 Trying), within 5 s. */
+    /** The next datagram that starts with {@code start}, within 5 s. */
     private static String receive(DatagramSocket socket, String start) throws Exception {
-        byte[] buffer = new byte[65535];
-        long deadline = System.currentTimeMillis() + 5000;
-        while (System.currentTimeMillis() < deadline) {
-            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-            socket.setSoTimeout((int) Math.max(1, deadline - System.currentTimeMillis()));
-            try {
-                socket.receive(packet);
-            } catch (SocketTimeoutException e) {
-                break;
-            }
-            String text = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
-            if (text.startsWith(start)) {
-                return text;
-            }
+        String text = RawSip.receiveStartingWith(socket, start, 5000);
+        if (text == null) {
+            throw new AssertionError("nothing starting with \"" + start + "\" came to port " + socket.getLocalPort());
         }
-        throw new AssertionError("nothing starting with \"" + start + "\" came to port " + socket.getLocalPort());
+        return text;
     }
 }

@@ -79,7 +79,7 @@ class ProxyAuthenticationIT {
                     java.net.DatagramPacket packet = new java.net.DatagramPacket(buffer, buffer.length);
                     farEnd.receive(packet);
                     String invite = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
-                    byte[] busy = busyAnswer(invite).getBytes(StandardCharsets.UTF_8);
+                    byte[] busy = RawSip.answer(invite, "486 Busy Here", "").getBytes(StandardCharsets.UTF_8);
                     farEnd.send(new java.net.DatagramPacket(busy, busy.length, packet.getSocketAddress()));
                     return invite;
                 } catch (java.io.IOException e) {
@@ -102,20 +102,6 @@ class ProxyAuthenticationIT {
             String reply = exchange(socket, invite(socket, "someone@example.org", "carol@127.0.0.2:5999", 1, ""));
             assertEquals(403, RawSip.status(reply), reply);
         }
-    }
-
-    /** 486 to a request: its Vias, From, To (with a tag), Call-ID and CSeq. */
-    private static String busyAnswer(String request) {
-        StringBuilder out = new StringBuilder("SIP/2.0 486 Busy Here\r\n");
-        for (String line : request.split("\r\n")) {
-            String name = line.contains(":") ? line.substring(0, line.indexOf(':')) : "";
-            switch (name) {
-                case "Via", "From", "Call-ID", "CSeq" -> out.append(line).append("\r\n");
-                case "To" -> out.append(line).append(";tag=far1\r\n");
-                default -> { }
-            }
-        }
-        return out.append("Content-Length: 0\r\n\r\n").toString();
     }
 
     @Test

@@ -149,4 +149,61 @@ final class RawSip {
     static boolean alive() throws IOException {
         return status(udp("OPTIONS", "sip:" + HOST + ":" + port(), "")) == 200;
     }
+
+    /** Sends one datagram from {@code socket} to the server. */
+    static void send(DatagramSocket socket, String message) throws IOException {
+        byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
+        socket.send(new DatagramPacket(bytes, bytes.length, InetAddress.getByName(HOST), port()));
+    }
+
+    /** The next datagram that starts with {@code start} (skipping others, e.g. 100 Trying), or null after {@code millis}. */
+    static String receiveStartingWith(DatagramSocket socket, String start, int millis) throws IOException {
+        byte[] buffer = new byte[65535];
+        long deadline = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < deadline) {
+            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+            socket.setSoTimeout((int) Math.max(1, deadline - System.currentTimeMillis()));
+            try {
+                socket.receive(packet);
+            } catch (SocketTimeoutException e) {
+                break;
+            }
+            String text = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
+            if (text.startsWith(start)) {
+                return text;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A phone's answer to a request: its Vias, From, Call-ID, CSeq and Record-Route, its To with a
+     * tag, then {@code extraHeaders} (each ending with CRLF).
+     */
+    static String answer(String request, String status, String extraHeaders) {
+        StringBuilder out = new StringBuilder("SIP/2.0 " + status + "\r\n");
+        for (String line : request.split("\r\n")) {
+            String name = line.contains(":") ? line.substring(0, line.indexOf(':')) : "";
+            switch (name) {
+                case "Via", "From", "Call-ID", "CSeq", "Record-Route" -> out.append(line).append("\r\n");
+                case "To" -> out.append(line).append(line.contains("tag=") ? "" : ";tag=phone1").append("\r\n");
+                default -> { }
+            }
+        }
+        return out.append(extraHeaders).append("Content-Length: 0\r\n\r\n").toString();
+    }
+
+    /** A REGISTER for {@code user}@localhost from {@code socket}; {@code headers} (Expires, credentials) end with CRLF. */
+    static String register(DatagramSocket socket, String user, String callId, int cseq, String contact, String headers) {
+        return "REGISTER sip:localhost SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP " + HOST + ":" + socket.getLocalPort() + ";branch=" + branch() + ";rport\r\n"
+                + "Max-Forwards: 70\r\n"
+                + "From: <sip:" + user + "@localhost>;tag=t" + cseq + "\r\n"
+                + "To: <sip:" + user + "@localhost>\r\n"
+                + "Call-ID: " + callId + "\r\n"
+                + "CSeq: " + cseq + " REGISTER\r\n"
+                + "Contact: " + contact + "\r\n"
+                + headers
+                + "Content-Length: 0\r\n\r\n";
+    }
 }

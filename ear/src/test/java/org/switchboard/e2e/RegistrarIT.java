@@ -128,16 +128,7 @@ class RegistrarIT {
     }
 
     private static String register(DatagramSocket socket, String user, String callId, int cseq, String contact, String headers) {
-        return "REGISTER sip:localhost SIP/2.0\r\n"
-                + "Via: SIP/2.0/UDP " + RawSip.HOST + ":" + socket.getLocalPort() + ";branch=" + RawSip.branch() + ";rport\r\n"
-                + "Max-Forwards: 70\r\n"
-                + "From: <sip:" + user + "@localhost>;tag=t" + cseq + "\r\n"
-                + "To: <sip:" + user + "@localhost>\r\n"
-                + "Call-ID: " + callId + "\r\n"
-                + "CSeq: " + cseq + " REGISTER\r\n"
-                + "Contact: " + contact + "\r\n"
-                + headers
-                + "Content-Length: 0\r\n\r\n";
+        return RawSip.register(socket, user, callId, cseq, contact, headers);
     }
 
     private static String exchange(DatagramSocket socket, String message) throws Exception {

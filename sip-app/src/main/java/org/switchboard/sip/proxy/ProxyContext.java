@@ -49,6 +49,8 @@ final class ProxyContext implements Proxy {
     private boolean finalSent;
     private boolean cancelledByCaller;
     private ScheduledFuture<?> timerC;
+    /** Contacts still to try, a group per q-value, highest first (sequential search, RFC 3261 16.6). */
+    private final java.util.Deque<List<URI>> laterGroups = new java.util.ArrayDeque<>();
 
     ProxyContext(ProxyEngine engine, SipRequest request, int timeoutSeconds) {
         this.engine = engine;
@@ -76,9 +78,20 @@ final class ProxyContext implements Proxy {
         call = attempt;
     }
 
+    /**
+     * Tries the groups in turn, the contacts of each in parallel: the next group when every branch
+     * of one has failed with less than 6xx, or when Timer C ends its ringing (Kamailio's
+     * t_load_contacts/t_next_contacts). With one group this is {@link #proxyTo}.
+     */
+    void proxyInGroups(List<List<URI>> groups) {
+        synchronized (this) {
+            laterGroups.addAll(groups.subList(1, groups.size()));
+            proxyTo(groups.get(0));
+        }
+    }
+
     @Override
     public void proxyTo(List<URI> targets) {
-        // Forking is always parallel here; sequential search by q-value is not implemented.
         List<URI> sent = new ArrayList<>();
         synchronized (this) {
             for (URI target : targets) {
@@ -90,13 +103,31 @@ final class ProxyContext implements Proxy {
                 }
             }
             if (sent.isEmpty()) {
-                sendOwnFinal(Response.SERVICE_UNAVAILABLE);
+                if (!laterGroups.isEmpty()) {
+                    proxyTo(laterGroups.poll());
+                } else if (branches.isEmpty()) {
+                    sendOwnFinal(Response.SERVICE_UNAVAILABLE);
+                } else if (!finalSent && branches.stream().noneMatch(Branch::isPending)) {
+                    sendBest();
+                }
                 return;
             }
             if (invite) {
+                if (timerC != null) {
+                    timerC.cancel(false); // each group rings for Timer C
+                }
                 timerC = engine.scheduler().schedule(this::onTimerC, timeoutSeconds, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /** Starts the next group after a failed one, unless there is none, a 6xx came or the caller cancelled. */
+    private boolean tryNextGroup(int status) {
+        if (laterGroups.isEmpty() || status >= 600 || cancelledByCaller) {
+            return false;
+        }
+        proxyTo(laterGroups.poll());
+        return true;
     }
 
     /** Section 16.6: copy, Request-URI, Max-Forwards, Record-Route, Via, then a client transaction. */
@@ -193,7 +224,7 @@ final class ProxyContext implements Proxy {
             if (status >= 600 && invite) {
                 cancelPending(); // 16.7 step 5: a 6xx ends the search everywhere
             }
-            if (!finalSent && branches.stream().noneMatch(Branch::isPending)) {
+            if (!finalSent && branches.stream().noneMatch(Branch::isPending) && !tryNextGroup(status)) {
                 sendBest();
             }
         }
@@ -238,6 +269,9 @@ final class ProxyContext implements Proxy {
                 return;
             }
             cancelPending();
+            if (!laterGroups.isEmpty()) {
+                return; // the cancelled branches' 487s start the next group
+            }
             sendOwnFinal(Response.REQUEST_TIMEOUT);
         }
     }

@@ -30,7 +30,8 @@ import org.switchboard.sip.servlet.SipServlet;
 
 /**
  * The proxy's routing logic (RFC 3261 section 16): calls to local users are looked up in the
- * {@link LocationService} and forked in parallel to every contact, record-routed; requests
+ * {@link LocationService} and forked to their contacts, record-routed: in parallel to all those
+ * of the highest q-value, then to the next q-value if they all fail (sequential search); requests
  * inside a dialog follow their Route headers (loose routing, our own Route popped); CANCEL
  * cancels every branch. Requests for other domains get 403: this server does not relay.
  *
@@ -208,11 +209,12 @@ public class ProxyServlet extends SipServlet {
             return;
         }
         ProxyContext proxy = (ProxyContext) request.getProxy();
-        List<URI> targets = new ArrayList<>();
+        // One group per q-value, highest first: equal q rings together, lower q only if those fail.
+        java.util.SortedMap<Float, List<URI>> byQ = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
         for (Binding binding : bindings) {
             try {
                 URI contact = request.factories().addresses().createURI(binding.contactUri());
-                targets.add(contact);
+                byQ.computeIfAbsent(binding.q(), q -> new ArrayList<>()).add(contact);
                 javax.sip.address.Hop hop = NatTraversal.publicHop(binding, contact);
                 if (hop != null) {
                     proxy.sendVia(contact, hop);
@@ -221,10 +223,16 @@ public class ProxyServlet extends SipServlet {
                 LOG.log(Level.FINE, "unusable contact " + binding.contactUri(), e);
             }
         }
+        if (byQ.isEmpty()) {
+            request.respond(480);
+            engine.calls().failed(call, 480);
+            engine.forgetInvite(request);
+            return;
+        }
         proxy.setRecordRoute(true);
         proxy.loopHash(loopHash);
         proxy.call(call);
-        proxy.proxyTo(targets);
+        proxy.proxyInGroups(new ArrayList<>(byQ.values()));
     }
 
     /**
