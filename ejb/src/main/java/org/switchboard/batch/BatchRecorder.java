@@ -17,11 +17,31 @@ public final class BatchRecorder<T> {
 
     private final AsyncBatchWriter<T> writer;
     private final ScheduledFuture<?> drainer;
+    /** The drain thread's scheduler when this recorder made it, else null (the caller's). */
+    private final ScheduledExecutorService ownScheduler;
 
     public BatchRecorder(String name, BatchSettings settings, Consumer<List<T>> sink, ScheduledExecutorService scheduler) {
+        this(name, settings, sink, scheduler, null);
+    }
+
+    private BatchRecorder(String name, BatchSettings settings, Consumer<List<T>> sink, ScheduledExecutorService scheduler,
+            ScheduledExecutorService ownScheduler) {
         this.writer = new AsyncBatchWriter<>(name, settings.queueCapacity(), settings.batchSize(), sink);
+        this.ownScheduler = ownScheduler;
         this.drainer = scheduler.scheduleWithFixedDelay(this::drain, settings.flushIntervalMillis(),
                 settings.flushIntervalMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * A recorder with a drain thread of its own, made by {@code threads} (in the server a
+     * ManagedThreadFactory, so the thread has the application's context). Not the server's managed
+     * scheduler: once WildFly suspends for shutdown it refuses every scheduled run with an ERROR
+     * line (WFLYEE0110), several a second, until {@link #stop()} writes what is left anyway.
+     */
+    public static <T> BatchRecorder<T> withOwnThread(String name, BatchSettings settings, Consumer<List<T>> sink,
+            java.util.concurrent.ThreadFactory threads) {
+        ScheduledExecutorService own = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(threads);
+        return new BatchRecorder<>(name, settings, sink, own, own);
     }
 
     /** Never blocks; false when the queue is full (the record is counted as dropped). */
@@ -37,6 +57,14 @@ public final class BatchRecorder<T> {
 
     public void stop() {
         drainer.cancel(false);
+        if (ownScheduler != null) {
+            ownScheduler.shutdown();
+            try {
+                ownScheduler.awaitTermination(10, TimeUnit.SECONDS); // a drain under way finishes first
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         writer.flushAll(SHUTDOWN_ATTEMPTS);
     }
 

@@ -9,7 +9,7 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import org.switchboard.batch.BatchRecorder;
 import org.switchboard.batch.BatchSettings;
 
@@ -24,7 +24,7 @@ import org.switchboard.batch.BatchSettings;
 public class CdrRecorder {
 
     @Resource
-    ManagedScheduledExecutorService scheduler;
+    ManagedThreadFactory threads;
 
     @EJB
     CdrBatchInserter inserter;
@@ -33,7 +33,7 @@ public class CdrRecorder {
 
     @PostConstruct
     void start() {
-        recorder = new BatchRecorder<>("cdrs", BatchSettings.of("cdr"), inserter::insert, scheduler);
+        recorder = BatchRecorder.withOwnThread("cdrs", BatchSettings.of("cdr"), inserter::insert, threads);
     }
 
     /** Queues the CDR; never waits. False when the queue is full. */

@@ -9,7 +9,7 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import org.switchboard.batch.BatchRecorder;
 import org.switchboard.batch.BatchSettings;
 
@@ -25,7 +25,7 @@ import org.switchboard.batch.BatchSettings;
 public class TraceRecorder {
 
     @Resource
-    ManagedScheduledExecutorService scheduler;
+    ManagedThreadFactory threads;
 
     @EJB
     TraceBatchInserter inserter;
@@ -34,7 +34,7 @@ public class TraceRecorder {
 
     @PostConstruct
     void start() {
-        recorder = new BatchRecorder<>("traces", BatchSettings.of("trace"), inserter::insert, scheduler);
+        recorder = BatchRecorder.withOwnThread("traces", BatchSettings.of("trace"), inserter::insert, threads);
     }
 
     /** Queues the message if the policy keeps it; never waits. Returns whether it was queued. */

@@ -84,6 +84,34 @@ class AsyncBatchWriterTest {
     }
 
     @Test
+    void aRecorderWithItsOwnThreadDrainsAndStopsIt() throws Exception {
+        FlakySink sink = new FlakySink();
+        java.util.List<Thread> made = new java.util.concurrent.CopyOnWriteArrayList<>();
+        BatchRecorder<Integer> recorder = BatchRecorder.withOwnThread("test", new BatchSettings(20_000, 500, 20), sink, r -> {
+            Thread thread = new Thread(r, "drain");
+            made.add(thread);
+            return thread;
+        });
+        IntStream.range(0, 1_000).forEach(recorder::offer);
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (writtenCount(sink) < 1_000 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(1_000, writtenCount(sink), "drained by its own thread, before any stop()");
+
+        recorder.stop();
+        assertEquals(1, made.size());
+        made.get(0).join(5_000);
+        assertFalse(made.get(0).isAlive(), "stop() ends the drain thread");
+    }
+
+    private static int writtenCount(FlakySink sink) {
+        synchronized (sink) {
+            return sink.written.size();
+        }
+    }
+
+    @Test
     void stoppingTheRecorderWritesEverythingStillQueued() {
         FlakySink sink = new FlakySink();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
