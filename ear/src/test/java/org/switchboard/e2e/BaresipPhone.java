@@ -38,6 +38,7 @@ final class BaresipPhone implements AutoCloseable {
      * @param transport "udp" or "tcp", towards the service
      */
     BaresipPhone(String user, String password, int sipPort, int controlPort, String transport) throws IOException {
+        ExternalPeer.assumeInstalled("baresip");
         this.user = user;
         dir = Files.createTempDirectory("baresip-" + user);
         Files.writeString(dir.resolve("config"), String.join("\n",

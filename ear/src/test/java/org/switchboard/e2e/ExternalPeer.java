@@ -15,7 +15,24 @@ final class ExternalPeer {
     private ExternalPeer() {
     }
 
+    /** Debian package of each peer, for the skip message. */
+    private static final java.util.Map<String, String> PACKAGES = java.util.Map.of(
+            "sipp", "sip-tester", "sipsak", "sipsak", "baresip", "baresip-core");
+
+    /**
+     * Skips the calling test, saying what to install, when a SIP peer is not on the PATH: the test
+     * command must also run on a machine with only Java and Maven. CI (.ci/run) installs them all,
+     * so there these tests always run.
+     */
+    static void assumeInstalled(String tool) {
+        boolean found = java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(dir -> java.nio.file.Files.isExecutable(Path.of(dir, tool)));
+        org.junit.jupiter.api.Assumptions.assumeTrue(found,
+                tool + " is not installed: apt-get install " + PACKAGES.getOrDefault(tool, tool) + " (as .ci/run does)");
+    }
+
     static Result run(Path workDir, int timeoutSeconds, List<String> command) throws IOException, InterruptedException {
+        assumeInstalled(command.get(0));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         if (workDir != null) {
             builder.directory(workDir.toFile());

@@ -170,17 +170,8 @@ class ProxyAuthenticationIT {
     }
 
     private static String register(DatagramSocket socket, String user, int cseq, String headers) {
-        return "REGISTER sip:localhost SIP/2.0\r\n"
-                + "Via: SIP/2.0/UDP " + RawSip.HOST + ":" + socket.getLocalPort() + ";branch=" + RawSip.branch() + ";rport\r\n"
-                + "Max-Forwards: 70\r\n"
-                + "From: <sip:" + user + "@localhost>;tag=r" + cseq + "\r\n"
-                + "To: <sip:" + user + "@localhost>\r\n"
-                + "Call-ID: reg-" + socket.getLocalPort() + "@test\r\n"
-                + "CSeq: " + cseq + " REGISTER\r\n"
-                + "Contact: <sip:" + user + "@" + RawSip.HOST + ":" + socket.getLocalPort() + ">\r\n"
-                + "Expires: 600\r\n"
-                + headers
-                + "Content-Length: 0\r\n\r\n";
+        return RawSip.register(socket, user, "reg-" + socket.getLocalPort() + "@test", cseq,
+                "<sip:" + user + "@" + RawSip.HOST + ":" + socket.getLocalPort() + ">", "Expires: 600\r\n" + headers);
     }
 
     /** Sends a request and returns its final reply; an INVITE's non-2xx reply is ACKed, so it isn't resent. */

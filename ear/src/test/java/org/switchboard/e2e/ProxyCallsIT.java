@@ -195,6 +195,7 @@ class ProxyCallsIT {
     }
 
     private static Process startBob(String scenario, String... extra) throws IOException, InterruptedException {
+        ExternalPeer.assumeInstalled("sipp");
         List<String> command = sipp(scenario, bobPort(), extra);
         Process process = new ProcessBuilder(command).directory(SCENARIOS.toFile()).redirectErrorStream(true).start();
         process.getOutputStream().close();
