@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * RFC 4475 torture messages (shared/testdata/rfc4475, byte-exact) and our own malformed input,
+ * RFC 4475 torture messages (ear/src/test/rfc4475, byte-exact) and our own malformed input,
  * over UDP and TCP. Whatever arrives, the server must keep answering OPTIONS; valid requests must
  * be parsed and answered as INDEX.tsv says, invalid ones get 400 (or another error) or are dropped.
  */
