@@ -15,8 +15,8 @@ import jakarta.persistence.EntityManagerFactory;
 
 import org.postgresql.ds.PGSimpleDataSource;
 import org.switchboard.persistence.SchemaMigration;
-import org.switchboard.testsupport.TestDatabase;
-import org.switchboard.trace.TraceRepository;
+import org.switchboard.persistence.testsupport.TestDatabase;
+import org.switchboard.persistence.trace.TraceRepository;
 
 /**
  * Fills a private PostgreSQL schema with OLD trace rows past the 7-day window plus YOUNG rows inside

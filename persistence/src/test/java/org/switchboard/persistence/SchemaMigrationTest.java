@@ -19,9 +19,9 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.switchboard.testsupport.MigratedDatabase;
-import org.switchboard.testsupport.ScratchDatabase;
-import org.switchboard.testsupport.TestDatabase;
+import org.switchboard.persistence.testsupport.MigratedDatabase;
+import org.switchboard.persistence.testsupport.ScratchDatabase;
+import org.switchboard.persistence.testsupport.TestDatabase;
 
 class SchemaMigrationTest {
 

@@ -8,7 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.switchboard.account.AccountStatus;
+import org.switchboard.persistence.account.AccountStatus;
 
 /**
  * Reads an account's digest credentials from the database (through {@link CredentialCache}).

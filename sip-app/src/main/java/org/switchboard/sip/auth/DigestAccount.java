@@ -1,7 +1,7 @@
 package org.switchboard.sip.auth;
 
 import java.io.Serializable;
-import org.switchboard.account.AccountStatus;
+import org.switchboard.persistence.account.AccountStatus;
 
 /**
  * What authentication needs of an account, detached from JPA so it can sit in the credentials

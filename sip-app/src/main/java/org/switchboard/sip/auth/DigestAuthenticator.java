@@ -11,7 +11,7 @@ import javax.sip.header.AuthorizationHeader;
 import javax.sip.header.Header;
 import javax.sip.header.UserAgentHeader;
 import gov.nist.javax.sip.header.SIPHeader;
-import org.switchboard.config.SwitchboardSettings;
+import org.switchboard.application.config.SwitchboardSettings;
 import org.switchboard.sip.servlet.SipRequest;
 import org.switchboard.sip.servlet.SipResponse;
 

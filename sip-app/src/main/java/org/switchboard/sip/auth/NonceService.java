@@ -15,7 +15,7 @@ import java.util.Base64;
 import java.util.concurrent.ConcurrentMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.switchboard.config.SwitchboardSettings;
+import org.switchboard.application.config.SwitchboardSettings;
 
 /**
  * Digest nonces that expire and cannot be replayed.

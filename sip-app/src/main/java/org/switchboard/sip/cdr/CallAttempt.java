@@ -1,8 +1,8 @@
 package org.switchboard.sip.cdr;
 
 import java.time.Instant;
-import org.switchboard.cdr.CallRecord;
-import org.switchboard.cdr.Disposition;
+import org.switchboard.application.cdr.CallRecord;
+import org.switchboard.persistence.cdr.Disposition;
 
 /**
  * What the proxy learns about one call attempt while it runs (one initial INVITE), turned into a

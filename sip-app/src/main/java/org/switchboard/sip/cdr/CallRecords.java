@@ -21,9 +21,9 @@ import javax.sip.header.UserAgentHeader;
 import javax.sip.message.Message;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import org.switchboard.cdr.CallRecord;
-import org.switchboard.cdr.CdrRecorder;
-import org.switchboard.config.SwitchboardSettings;
+import org.switchboard.application.cdr.CallRecord;
+import org.switchboard.application.cdr.CdrRecorder;
+import org.switchboard.application.config.SwitchboardSettings;
 
 /**
  * The call attempts the proxy is handling, by Call-ID, and the CDR of each when it ends: a final

@@ -24,7 +24,7 @@ import javax.sip.ListeningPoint;
 import javax.sip.SipFactory;
 import javax.sip.SipProvider;
 import javax.sip.SipStack;
-import org.switchboard.config.SwitchboardSettings;
+import org.switchboard.application.config.SwitchboardSettings;
 import org.switchboard.sip.servlet.Proxy;
 import org.switchboard.sip.servlet.ProxyProvider;
 import org.switchboard.sip.servlet.SipFactories;

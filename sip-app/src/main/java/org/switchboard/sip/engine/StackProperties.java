@@ -2,7 +2,7 @@ package org.switchboard.sip.engine;
 
 import java.nio.file.Files;
 import java.util.Properties;
-import org.switchboard.config.SwitchboardSettings;
+import org.switchboard.application.config.SwitchboardSettings;
 
 /** The JAIN-SIP stack's configuration, derived from the settings in switchboard.properties. */
 final class StackProperties {

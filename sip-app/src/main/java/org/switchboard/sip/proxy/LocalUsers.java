@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.switchboard.account.AccountRepository;
-import org.switchboard.config.SwitchboardSettings;
+import org.switchboard.persistence.account.AccountRepository;
+import org.switchboard.application.config.SwitchboardSettings;
 
 /**
  * Whether a SIP user has an account here, to tell "unknown user" (404) from "known but not

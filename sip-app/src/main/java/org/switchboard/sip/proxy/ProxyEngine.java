@@ -28,7 +28,7 @@ import javax.sip.header.RouteHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import org.switchboard.config.SwitchboardSettings;
+import org.switchboard.application.config.SwitchboardSettings;
 import org.switchboard.sip.cdr.CallRecords;
 import org.switchboard.sip.engine.SipEngine;
 import org.switchboard.sip.servlet.Proxy;

@@ -63,7 +63,7 @@ public class ProxyServlet extends SipServlet {
     DomainResolver resolver;
 
     @Inject
-    org.switchboard.config.SwitchboardSettings settings;
+    org.switchboard.application.config.SwitchboardSettings settings;
 
     /** Who sent an out-of-dialog request, as far as authentication tells. */
     private enum Caller {

@@ -12,7 +12,7 @@ import javax.sip.address.URI;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ExpiresHeader;
 import javax.sip.header.UserAgentHeader;
-import org.switchboard.config.SwitchboardSettings;
+import org.switchboard.application.config.SwitchboardSettings;
 import org.switchboard.sip.auth.DigestAuthenticator;
 import org.switchboard.sip.location.Binding;
 import org.switchboard.sip.location.LocationService;

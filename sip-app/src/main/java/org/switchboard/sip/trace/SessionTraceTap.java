@@ -16,12 +16,12 @@ import javax.sip.header.ToHeader;
 import javax.sip.message.Message;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import org.switchboard.config.SwitchboardSettings;
+import org.switchboard.application.config.SwitchboardSettings;
 import org.switchboard.sip.servlet.MessageTap;
-import org.switchboard.trace.TraceDirection;
-import org.switchboard.trace.TraceEvent;
-import org.switchboard.trace.TracePolicy;
-import org.switchboard.trace.TraceRecorder;
+import org.switchboard.persistence.trace.TraceDirection;
+import org.switchboard.application.trace.TraceEvent;
+import org.switchboard.application.trace.TracePolicy;
+import org.switchboard.application.trace.TraceRecorder;
 
 /**
  * Turns every message the engine receives or sends into a {@link TraceEvent} for the {@link

@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.switchboard.config.SwitchboardSettings;
+import org.switchboard.application.config.SwitchboardSettings;
 
 class NonceServiceTest {
 

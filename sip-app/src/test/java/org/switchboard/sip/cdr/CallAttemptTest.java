@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.switchboard.cdr.CallRecord;
-import org.switchboard.cdr.Disposition;
+import org.switchboard.application.cdr.CallRecord;
+import org.switchboard.persistence.cdr.Disposition;
 
 class CallAttemptTest {
 

@@ -5,8 +5,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.Map;
-import org.switchboard.account.AccountService;
-import org.switchboard.account.AccountStatus;
+import org.switchboard.application.account.AccountService;
+import org.switchboard.persistence.account.AccountStatus;
 
 /** The admin console's landing page (role support, enforced in web.xml). */
 @Named

@@ -11,11 +11,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.switchboard.retention.InvalidRetentionSettingsException;
-import org.switchboard.retention.RetentionAlreadyRunningException;
-import org.switchboard.retention.RetentionPolicy;
-import org.switchboard.retention.RetentionReport;
-import org.switchboard.retention.RetentionService;
+import org.switchboard.application.retention.InvalidRetentionSettingsException;
+import org.switchboard.application.retention.RetentionAlreadyRunningException;
+import org.switchboard.application.retention.RetentionPolicy;
+import org.switchboard.application.retention.RetentionReport;
+import org.switchboard.application.retention.RetentionService;
 
 /**
  * The admin console's retention panel: the policy in force (editable, validated by {@link RetentionPolicy}),

@@ -11,10 +11,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
-import org.switchboard.account.AccountNotFoundException;
-import org.switchboard.account.AccountService;
-import org.switchboard.account.AccountStatus;
-import org.switchboard.account.AccountSummary;
+import org.switchboard.application.account.AccountNotFoundException;
+import org.switchboard.application.account.AccountService;
+import org.switchboard.persistence.account.AccountStatus;
+import org.switchboard.application.account.AccountSummary;
 
 /** The subscriber's home page: their own SIP address and account status, found by their login. */
 @Named

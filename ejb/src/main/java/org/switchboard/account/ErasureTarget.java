@@ -1,5 +1,0 @@
-package org.switchboard.account;
-
-/** A deletion request being processed: which account, and the login to delete at the identity provider. */
-record ErasureTarget(long requestId, long accountId, String login) {
-}

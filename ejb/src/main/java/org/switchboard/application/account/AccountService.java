@@ -1,0 +1,107 @@
+package org.switchboard.application.account;
+
+import org.switchboard.persistence.account.Account;
+import org.switchboard.persistence.account.AccountRepository;
+import org.switchboard.persistence.account.AccountStatus;
+import org.switchboard.persistence.account.DeletionRequest;
+import org.switchboard.persistence.account.DeletionRequestRepository;
+import org.switchboard.persistence.account.SipCredential;
+import org.switchboard.persistence.account.SipCredentialRepository;
+import org.switchboard.persistence.account.VoicemailSettings;
+import org.switchboard.persistence.account.VoicemailSettingsRepository;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import org.switchboard.persistence.audit.AuditRepository;
+import org.switchboard.application.config.SwitchboardSettings;
+
+/**
+ * Local subscriber accounts. A login (the Keycloak username) names the SIP user of the same
+ * name in the service's SIP domain; SIP passwords are turned into digest HA1 hashes here and
+ * never stored or logged in clear.
+ */
+@Stateless
+public class AccountService {
+
+    @Inject
+    AccountRepository accounts;
+
+    @Inject
+    SipCredentialRepository credentials;
+
+    @Inject
+    VoicemailSettingsRepository voicemailSettings;
+
+    @Inject
+    DeletionRequestRepository deletionRequests;
+
+    @Inject
+    AuditRepository audit;
+
+    @Inject
+    SwitchboardSettings settings;
+
+    @Inject
+    Clock clock;
+
+    /** The account of the given login in the local domain, if it has one. */
+    public Optional<AccountSummary> findByLogin(String login) {
+        return accounts.findBySipUser(login, settings.sipDomain()).map(AccountSummary::of);
+    }
+
+    /**
+     * Opens an account with its SIP credentials (HA1 for MD5 and SHA-256 over the local domain
+     * as realm) and voicemail settings (on, sent by email, not kept on the server).
+     *
+     * @throws AccountExistsException if the SIP user is taken (the unique key backs this up under races)
+     */
+    public AccountSummary open(String sipUser, String displayName, String email, String sipPassword) {
+        if (accounts.findBySipUser(sipUser, settings.sipDomain()).isPresent()) {
+            throw new AccountExistsException("sip:" + sipUser + "@" + settings.sipDomain());
+        }
+        Instant now = clock.instant();
+        Account account = accounts.save(new Account(sipUser, settings.sipDomain(), displayName, email, now));
+        credentials.save(SipCredential.forPassword(account, sipPassword, now));
+        voicemailSettings.save(new VoicemailSettings(account, true, true, false));
+        return AccountSummary.of(account);
+    }
+
+    /**
+     * Asks for the login's account to be deleted; the retention run processes it after the grace
+     * period (switchboard.account.deletion-grace-hours). Asking again while a request is open changes
+     * nothing. The audit entry names the account by number only, so it can outlive the account.
+     *
+     * @return when the open request was made
+     * @throws AccountNotFoundException if the login has no account
+     */
+    public Instant requestDeletion(String login) {
+        Account account = accounts.findBySipUser(login, settings.sipDomain()).orElseThrow(AccountNotFoundException::new);
+        Optional<DeletionRequest> open = deletionRequests.openFor(account.getId());
+        if (open.isPresent()) {
+            return open.get().getRequestedAt();
+        }
+        DeletionRequest request = deletionRequests.save(new DeletionRequest(account, clock.instant()));
+        audit.record("subscriber", "DELETION_REQUESTED", "account #" + account.getId(), null);
+        return request.getRequestedAt();
+    }
+
+    /** When the login's open deletion request was made, if there is one. */
+    public Optional<Instant> pendingDeletion(String login) {
+        return accounts.findBySipUser(login, settings.sipDomain())
+                .flatMap(account -> deletionRequests.openFor(account.getId()))
+                .map(DeletionRequest::getRequestedAt);
+    }
+
+    public Map<AccountStatus, Long> countByStatus() {
+        Map<AccountStatus, Long> counts = new EnumMap<>(AccountStatus.class);
+        for (AccountStatus status : AccountStatus.values()) {
+            counts.put(status, accounts.countByStatus(status));
+        }
+        return counts;
+    }
+}

@@ -1,0 +1,57 @@
+package org.switchboard.application.trace;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import org.switchboard.application.batch.BatchRecorder;
+import org.switchboard.application.batch.BatchSettings;
+
+/**
+ * Where the SIP engine hands every message it receives or sends. Keeps only what the data
+ * policy says is kept ({@link TracePolicy}) and writes it in batches off the request thread.
+ * The SIP engine depends on this bean, so it stops first and this one then writes what is queued.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaStartup")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class TraceRecorder {
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @EJB
+    TraceBatchInserter inserter;
+
+    private BatchRecorder<TraceEvent> recorder;
+
+    @PostConstruct
+    void start() {
+        recorder = BatchRecorder.withOwnThread("traces", BatchSettings.of("trace"), inserter::insert, threads);
+    }
+
+    /** Queues the message if the policy keeps it; never waits. Returns whether it was queued. */
+    public boolean record(TraceEvent event) {
+        return TracePolicy.keeps(event.cseqMethod()) && recorder.offer(event);
+    }
+
+    public int queued() {
+        return recorder.queued();
+    }
+
+    public long dropped() {
+        return recorder.dropped();
+    }
+
+    @PreDestroy
+    void stop() {
+        recorder.stop();
+    }
+}

@@ -1,8 +1,0 @@
-package org.switchboard.account;
-
-/** Progress of an account deletion request; stored by name. */
-public enum DeletionState {
-    PENDING,
-    PROCESSING,
-    DONE
-}

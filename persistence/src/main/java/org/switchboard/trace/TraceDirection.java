@@ -1,7 +1,0 @@
-package org.switchboard.trace;
-
-/** Whether the proxy received ({@code IN}) or sent ({@code OUT}) the message; stored by name. */
-public enum TraceDirection {
-    IN,
-    OUT
-}
