@@ -68,7 +68,6 @@ class NatTraversalIT {
         send(phone, answer(bye, "200 OK"));
         assertTrue(receive(caller, "SIP/2.0 200").contains("CSeq: 2 BYE"));
 
-        ServiceDatabase.assumeReadable();
         List<Map<String, Object>> cdr = ServiceDatabase.awaitRows(1, 10_000,
                 "SELECT * FROM call_detail_record WHERE call_id = ?", callId);
         assertEquals("ANSWERED", cdr.get(0).get("disposition"));
