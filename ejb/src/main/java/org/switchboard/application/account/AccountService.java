@@ -11,6 +11,8 @@ import org.switchboard.persistence.account.VoicemailSettings;
 import org.switchboard.persistence.account.VoicemailSettingsRepository;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,6 +54,16 @@ public class AccountService {
     /** The account of the given login in the local domain, if it has one. */
     public Optional<AccountSummary> findByLogin(String login) {
         return accounts.findBySipUser(login, settings.sipDomain()).map(AccountSummary::of);
+    }
+
+    /**
+     * Whether the SIP user has an account in the local domain (the proxy's 404 versus 480). In a
+     * container transaction like every method here (JTA has no read-only flag): read-only in effect,
+     * a scalar query that loads no entity, so nothing is ever flushed.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public boolean hasAccount(String sipUser) {
+        return accounts.existsBySipUser(sipUser, settings.sipDomain());
     }
 
     /**

@@ -1,31 +1,26 @@
 package org.switchboard.application.cdr;
 
-import static org.switchboard.application.batch.JdbcValues.setInstant;
-import static org.switchboard.application.batch.JdbcValues.setInteger;
-import static org.switchboard.application.batch.JdbcValues.setLong;
-
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.switchboard.application.account.LocalAccountIds;
+import org.switchboard.persistence.cdr.CdrRow;
+import org.switchboard.persistence.cdr.CdrRowInserter;
 
-/** Writes a batch of CDRs in one transaction with one JDBC batch (see TraceBatchInserter for why JDBC). */
+/**
+ * Writes a batch of CDRs in one transaction: the accounts of all of them with one query, then one
+ * JDBC batch ({@link CdrRowInserter}, where the SQL lives).
+ */
 @Stateless
 public class CdrBatchInserter {
-
-    private static final String INSERT = "INSERT INTO call_detail_record (call_id, caller_account_id, callee_account_id,"
-            + " caller_uri, callee_uri, start_time, answer_time, end_time, duration_seconds, disposition, failure_code,"
-            + " caller_signaling_address, callee_signaling_address, caller_media_address, callee_media_address,"
-            + " caller_user_agent, callee_user_agent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     @Resource(lookup = "java:jboss/datasources/SwitchboardDS")
     DataSource dataSource;
@@ -38,29 +33,11 @@ public class CdrBatchInserter {
         try (Connection connection = dataSource.getConnection()) {
             Map<String, Long> ids = accountIds.resolve(connection,
                     calls.stream().flatMap(c -> Stream.of(c.callerUser(), c.calleeUser())));
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                for (CallRecord c : calls) {
-                    insert.setString(1, c.callId());
-                    setLong(insert, 2, ids.get(c.callerUser()));
-                    setLong(insert, 3, ids.get(c.calleeUser()));
-                    insert.setString(4, c.callerUri());
-                    insert.setString(5, c.calleeUri());
-                    setInstant(insert, 6, c.start());
-                    setInstant(insert, 7, c.answer());
-                    setInstant(insert, 8, c.end());
-                    insert.setInt(9, c.durationSeconds());
-                    insert.setString(10, c.disposition().name());
-                    setInteger(insert, 11, c.failureCode());
-                    insert.setString(12, c.callerSignalingAddress());
-                    insert.setString(13, c.calleeSignalingAddress());
-                    insert.setString(14, c.callerMediaAddress());
-                    insert.setString(15, c.calleeMediaAddress());
-                    insert.setString(16, c.callerUserAgent());
-                    insert.setString(17, c.calleeUserAgent());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
+            CdrRowInserter.insert(connection, calls.stream().map(c -> new CdrRow(c.callId(), ids.get(c.callerUser()),
+                    ids.get(c.calleeUser()), c.callerUri(), c.calleeUri(), c.start(), c.answer(), c.end(),
+                    c.durationSeconds(), c.disposition(), c.failureCode(), c.callerSignalingAddress(),
+                    c.calleeSignalingAddress(), c.callerMediaAddress(), c.calleeMediaAddress(), c.callerUserAgent(),
+                    c.calleeUserAgent())).toList());
         } catch (SQLException e) {
             throw new IllegalStateException("writing " + calls.size() + " CDR(s) failed", e);
         }

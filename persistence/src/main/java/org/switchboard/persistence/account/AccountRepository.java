@@ -36,6 +36,16 @@ public class AccountRepository {
                 .findFirst();
     }
 
+    /** Whether {@code sipUser@sipDomain} has an account: a scalar query, no entity is loaded or managed. */
+    public boolean existsBySipUser(String sipUser, String sipDomain) {
+        return !em.createQuery("select a.id from Account a where a.sipUser = :user and a.sipDomain = :domain", Long.class)
+                .setParameter("user", sipUser)
+                .setParameter("domain", sipDomain)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
+    }
+
     /** A page of all accounts for the admin console, in a stable order (domain, user, id). */
     public List<Account> findAll(int first, int max) {
         return em.createQuery("select a from Account a order by a.sipDomain, a.sipUser, a.id", Account.class)

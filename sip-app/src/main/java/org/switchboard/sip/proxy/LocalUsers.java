@@ -4,8 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.switchboard.persistence.account.AccountRepository;
-import org.switchboard.application.config.SwitchboardSettings;
+import org.switchboard.application.account.AccountService;
 
 /**
  * Whether a SIP user has an account here, to tell "unknown user" (404) from "known but not
@@ -18,10 +17,7 @@ public class LocalUsers {
     private static final long CACHE_MILLIS = 30_000;
 
     @Inject
-    AccountRepository accounts;
-
-    @Inject
-    SwitchboardSettings settings;
+    AccountService accounts;
 
     private record Answer(boolean exists, long at) {
     }
@@ -34,7 +30,7 @@ public class LocalUsers {
         if (cached != null && now - cached.at() < CACHE_MILLIS) {
             return cached.exists();
         }
-        boolean exists = accounts.findBySipUser(user, settings.sipDomain()).isPresent();
+        boolean exists = accounts.hasAccount(user);
         if (cache.size() > 10_000) {
             cache.clear(); // bounded: a flood of random names cannot grow it without limit
         }

@@ -1,4 +1,4 @@
-package org.switchboard.application.batch;
+package org.switchboard.persistence;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** Binds nullable values in the batch inserters. */
+/** Binds nullable values in the plain-JDBC writers of this module. */
 public final class JdbcValues {
 
     private JdbcValues() {
