@@ -11,7 +11,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import org.switchboard.application.batch.BatchRecorder;
-import org.switchboard.application.batch.BatchSettings;
+import org.switchboard.application.config.SwitchboardSettings;
 
 /**
  * Where the proxy hands each finished call attempt; written in batches off the request thread,
@@ -26,6 +26,9 @@ public class CdrRecorder {
     @Resource
     ManagedThreadFactory threads;
 
+    @jakarta.inject.Inject
+    SwitchboardSettings settings;
+
     @EJB
     CdrBatchInserter inserter;
 
@@ -33,7 +36,7 @@ public class CdrRecorder {
 
     @PostConstruct
     void start() {
-        recorder = BatchRecorder.withOwnThread("cdrs", BatchSettings.of("cdr"), inserter::insert, threads);
+        recorder = BatchRecorder.withOwnThread("cdrs", settings.cdrBatches(), inserter::insert, threads);
     }
 
     /** Queues the CDR; never waits. False when the queue is full. */

@@ -1,246 +1,305 @@
 package org.switchboard.application.config;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.switchboard.application.batch.BatchSettings;
 
 /**
- * The service's settings, read from the system properties that WildFly loads from
- * wildfly-config/src/main/config/switchboard.properties (the one place where their defaults live).
+ * The service's settings, read once at deployment from the system properties that WildFly loads
+ * from wildfly-config/src/main/config/switchboard.properties, the one place where their defaults
+ * live, and validated then: a missing or malformed value fails the deployment
+ * ({@link SettingsCheck}) with a message naming each key and the form it expects. The getters only
+ * return what was read.
  */
 @ApplicationScoped
 public class SwitchboardSettings {
 
+    private static final int MAX = Integer.MAX_VALUE;
+
+    private boolean demoMode;
+    private String sipDomain;
+    private Path dataDir;
+    private int portOffset;
+    private String sipBindAddress;
+    private String sipBindAddressV6;
+    private int sipPort;
+    private int sipTlsPort;
+    private Path sipTlsKeystore;
+    private String sipTlsKeystorePassword;
+    private String sipTlsKeystoreType;
+    private int sipStackThreads;
+    private int sipMaxMessageSize;
+    private int sipUdpQueueMaxAgeMillis;
+    private int sipOverloadRetryAfter;
+    private int registrarMinExpires;
+    private int registrarMaxExpires;
+    private int registrarDefaultExpires;
+    private int registrarMaxContacts;
+    private List<String> sipAuthAlgorithms;
+    private Optional<Pattern> singleChallengeUserAgents;
+    private Duration sipAuthNonceLifetime;
+    private boolean proxyForwardsToOtherDomains;
+    private Duration proxyTimerC;
+    private Duration cdrMaxCallDuration;
+    private int retentionBatchSize;
+    private Duration deletionGracePeriod;
+    private String keycloakUrl;
+    private String keycloakRealm;
+    private String keycloakAdminClientId;
+    private String keycloakAdminClientSecret;
+    private BatchSettings traceBatches;
+    private BatchSettings cdrBatches;
+
+    /** For CDI; the values come in {@link #load()}. */
+    public SwitchboardSettings() {
+    }
+
+    /** Settings read and validated from {@code reader} (unit tests; the server uses the system properties). */
+    public static SwitchboardSettings from(SettingsReader reader) {
+        SwitchboardSettings settings = new SwitchboardSettings();
+        settings.read(reader);
+        return settings;
+    }
+
+    @PostConstruct
+    void load() {
+        read(SettingsReader.systemProperties());
+    }
+
+    private void read(SettingsReader in) {
+        demoMode = in.bool("switchboard.demo");
+        sipDomain = in.nonEmpty("switchboard.sip.domain");
+        dataDir = in.path("switchboard.data.dir");
+        // WildFly's own property, set only when the server is started with an offset.
+        portOffset = in.optionalInteger("jboss.socket.binding.port-offset", 0, 65_535).orElse(0);
+
+        sipBindAddress = in.nonEmpty("switchboard.sip.bind-address");
+        sipBindAddressV6 = in.text("switchboard.sip.bind-address-v6");
+        sipPort = in.port("switchboard.sip.port");
+        sipTlsPort = in.port("switchboard.sip.tls.port");
+        for (String key : List.of("switchboard.sip.port", "switchboard.sip.tls.port")) {
+            int port = key.endsWith("tls.port") ? sipTlsPort : sipPort;
+            if (port + portOffset > 65_535) {
+                in.problem(key, "expected a port number that stays under 65536 with the port offset " + portOffset
+                        + ", got " + port);
+            }
+        }
+        sipTlsKeystore = in.path("switchboard.sip.tls.keystore");
+        sipTlsKeystorePassword = in.nonEmpty("switchboard.sip.tls.keystore-password");
+        sipTlsKeystoreType = in.nonEmpty("switchboard.sip.tls.keystore-type");
+        sipStackThreads = in.integer("switchboard.sip.stack-threads", 1, 1024);
+        sipMaxMessageSize = in.integer("switchboard.sip.max-message-size", 1300, 16 * 1024 * 1024);
+        sipUdpQueueMaxAgeMillis = in.integer("switchboard.sip.udp-queue-max-age-ms", 1, 600_000);
+        sipOverloadRetryAfter = in.integer("switchboard.sip.overload.retry-after", 1, 86_400);
+
+        registrarMinExpires = in.integer("switchboard.sip.registrar.min-expires", 1, MAX);
+        registrarMaxExpires = in.integer("switchboard.sip.registrar.max-expires", 1, MAX);
+        registrarDefaultExpires = in.integer("switchboard.sip.registrar.default-expires", 1, MAX);
+        if (registrarMinExpires > registrarMaxExpires) {
+            in.problem("switchboard.sip.registrar.min-expires", "expected at most max-expires (" + registrarMaxExpires
+                    + "), got " + registrarMinExpires);
+        } else if (registrarDefaultExpires < registrarMinExpires || registrarDefaultExpires > registrarMaxExpires) {
+            in.problem("switchboard.sip.registrar.default-expires", "expected a value from min-expires to max-expires ("
+                    + registrarMinExpires + "-" + registrarMaxExpires + "), got " + registrarDefaultExpires);
+        }
+        registrarMaxContacts = in.integer("switchboard.sip.registrar.max-contacts", 1, 1000);
+
+        sipAuthAlgorithms = in.listOf("switchboard.sip.auth.algorithms", List.of("MD5", "SHA-256"));
+        singleChallengeUserAgents = in.optionalRegex("switchboard.sip.auth.single-challenge-user-agents");
+        sipAuthNonceLifetime = in.duration("switchboard.sip.auth.nonce-lifetime-ms", ChronoUnit.MILLIS, 1000, 86_400_000);
+
+        proxyForwardsToOtherDomains = in.bool("switchboard.sip.proxy.forward-to-other-domains");
+        proxyTimerC = in.duration("switchboard.sip.proxy.timer-c-seconds", ChronoUnit.SECONDS, 1, 86_400);
+        cdrMaxCallDuration = in.duration("switchboard.cdr.max-call-seconds", ChronoUnit.SECONDS, 1, MAX);
+
+        retentionBatchSize = in.integer("switchboard.retention.batch-size", 1, 1_000_000);
+        deletionGracePeriod = in.duration("switchboard.account.deletion-grace-hours", ChronoUnit.HOURS, 0, MAX);
+        keycloakUrl = in.httpUrl("switchboard.keycloak.url");
+        keycloakRealm = in.nonEmpty("switchboard.keycloak.realm");
+        keycloakAdminClientId = in.nonEmpty("switchboard.keycloak.admin-client-id");
+        keycloakAdminClientSecret = in.nonEmpty("switchboard.keycloak.admin-client-secret");
+
+        traceBatches = batches(in, "trace");
+        cdrBatches = batches(in, "cdr");
+        in.check();
+    }
+
+    private static BatchSettings batches(SettingsReader in, String stream) {
+        return new BatchSettings(
+                in.integer("switchboard." + stream + ".queue-capacity", 1, 10_000_000),
+                in.integer("switchboard." + stream + ".batch-size", 1, 100_000),
+                in.integer("switchboard." + stream + ".flush-interval-ms", 1, 3_600_000));
+    }
+
     public boolean demoMode() {
-        return Boolean.parseBoolean(System.getProperty("switchboard.demo", "false"));
+        return demoMode;
     }
 
     /** The SIP domain of local subscribers, also the digest realm of their credentials. */
     public String sipDomain() {
-        return required("switchboard.sip.domain");
+        return sipDomain;
     }
 
     public Path dataDir() {
-        return Path.of(required("switchboard.data.dir"));
+        return dataDir;
     }
 
     // --- SIP engine (sip-app) -------------------------------------------------------------
 
     /** WildFly's port offset; the SIP ports follow it like every other port of the server. */
     public int portOffset() {
-        return Integer.parseInt(System.getProperty("jboss.socket.binding.port-offset", "0").trim());
+        return portOffset;
     }
 
     /** The IPv4 address the SIP listening points bind to. */
     public String sipBindAddress() {
-        return required("switchboard.sip.bind-address");
+        return sipBindAddress;
     }
 
     /** The IPv6 address to listen on as well, if the host has it; empty for none. */
     public String sipBindAddressV6() {
-        return System.getProperty("switchboard.sip.bind-address-v6", "").trim();
+        return sipBindAddressV6;
     }
 
     /** UDP and TCP port, port offset included. */
     public int sipPort() {
-        return requiredInt("switchboard.sip.port") + portOffset();
+        return sipPort + portOffset;
     }
 
     /** TLS port, port offset included. */
     public int sipTlsPort() {
-        return requiredInt("switchboard.sip.tls.port") + portOffset();
+        return sipTlsPort + portOffset;
     }
 
     /** The TLS keystore (PKCS12 by default); TLS stays off when the file does not exist. */
     public Path sipTlsKeystore() {
-        return Path.of(required("switchboard.sip.tls.keystore"));
+        return sipTlsKeystore;
     }
 
     public String sipTlsKeystorePassword() {
-        return required("switchboard.sip.tls.keystore-password");
+        return sipTlsKeystorePassword;
     }
 
     public String sipTlsKeystoreType() {
-        return required("switchboard.sip.tls.keystore-type");
+        return sipTlsKeystoreType;
     }
 
     /** Threads of the SIP stack that read and parse; the work itself runs on the managed executor. */
     public int sipStackThreads() {
-        return requiredInt("switchboard.sip.stack-threads");
+        return sipStackThreads;
     }
 
     /** Largest SIP message accepted over TCP/TLS, in bytes. */
     public int sipMaxMessageSize() {
-        return requiredInt("switchboard.sip.max-message-size");
+        return sipMaxMessageSize;
     }
 
     /** How long (ms) a received UDP datagram may wait for a stack thread before it is dropped. */
     public int sipUdpQueueMaxAgeMillis() {
-        return requiredInt("switchboard.sip.udp-queue-max-age-ms");
+        return sipUdpQueueMaxAgeMillis;
     }
 
     /** Retry-After (seconds) of the 503 sent when the executor queue is full. */
     public int sipOverloadRetryAfter() {
-        return requiredInt("switchboard.sip.overload.retry-after");
+        return sipOverloadRetryAfter;
     }
 
     public int registrarMinExpires() {
-        return requiredInt("switchboard.sip.registrar.min-expires");
+        return registrarMinExpires;
     }
 
     public int registrarMaxExpires() {
-        return requiredInt("switchboard.sip.registrar.max-expires");
+        return registrarMaxExpires;
     }
 
     public int registrarDefaultExpires() {
-        return requiredInt("switchboard.sip.registrar.default-expires");
+        return registrarDefaultExpires;
     }
 
     public int registrarMaxContacts() {
-        return requiredInt("switchboard.sip.registrar.max-contacts");
+        return registrarMaxContacts;
     }
 
     /** Digest algorithms offered, most preferred first (e.g. SHA-256,MD5). */
     public List<String> sipAuthAlgorithms() {
-        return Arrays.stream(required("switchboard.sip.auth.algorithms").split(","))
-                .map(String::trim).filter(a -> !a.isEmpty()).toList();
+        return sipAuthAlgorithms;
     }
 
     /**
      * User-Agents offered only the first algorithm: a regular expression matched at the start of
      * the User-Agent header, or empty for none.
      */
-    public java.util.Optional<java.util.regex.Pattern> sipAuthSingleChallengeUserAgents() {
-        String regex = System.getProperty("switchboard.sip.auth.single-challenge-user-agents", "").trim();
-        if (regex.isEmpty()) {
-            return java.util.Optional.empty();
-        }
-        CompiledPattern last = singleChallengePattern;
-        if (last == null || !last.regex().equals(regex)) {
-            last = new CompiledPattern(regex, java.util.regex.Pattern.compile(regex));
-            singleChallengePattern = last; // asked on every challenge: compiled once per value
-        }
-        return java.util.Optional.of(last.pattern());
+    public Optional<Pattern> sipAuthSingleChallengeUserAgents() {
+        return singleChallengeUserAgents;
     }
-
-    private record CompiledPattern(String regex, java.util.regex.Pattern pattern) {
-    }
-
-    private volatile CompiledPattern singleChallengePattern;
 
     /** How long a digest nonce stays valid; after that the client gets stale=true. */
     public Duration sipAuthNonceLifetime() {
-        return Duration.ofMillis(requiredInt("switchboard.sip.auth.nonce-lifetime-ms"));
+        return sipAuthNonceLifetime;
     }
 
     // --- Proxy and CDRs (sip-app proxy, cdr) --------------------------------------------------
 
     /** Whether the proxy forwards our subscribers' requests for other domains (RFC 3263), else 403. */
     public boolean proxyForwardsToOtherDomains() {
-        return Boolean.parseBoolean(System.getProperty("switchboard.sip.proxy.forward-to-other-domains", "false").trim());
+        return proxyForwardsToOtherDomains;
     }
 
     /** Timer C (RFC 3261 section 16.6 step 11): how long an INVITE branch may ring. */
     public Duration proxyTimerC() {
-        return Duration.ofSeconds(requiredInt("switchboard.sip.proxy.timer-c-seconds"));
+        return proxyTimerC;
     }
 
     /** Calls still up after this long are closed as if a BYE had come (lost BYE). */
     public Duration cdrMaxCallDuration() {
-        return Duration.ofSeconds(requiredInt("switchboard.cdr.max-call-seconds"));
+        return cdrMaxCallDuration;
+    }
+
+    // --- Trace and CDR recorders ------------------------------------------------------------
+
+    /** Queue and batch sizes of the trace recorder ({@code switchboard.trace.*}). */
+    public BatchSettings traceBatches() {
+        return traceBatches;
+    }
+
+    /** Queue and batch sizes of the CDR recorder ({@code switchboard.cdr.*}). */
+    public BatchSettings cdrBatches() {
+        return cdrBatches;
     }
 
     // --- Retention and account deletion ---------------------------------------------------
 
     /** Rows deleted per transaction by the retention purges and account deletion. */
     public int retentionBatchSize() {
-        return positiveInt("switchboard.retention.batch-size");
+        return retentionBatchSize;
     }
 
     /** How long a deletion request waits before it is processed (0: at the next retention run). */
     public Duration deletionGracePeriod() {
-        int hours = nonNegativeInt("switchboard.account.deletion-grace-hours");
-        return Duration.ofHours(hours);
+        return deletionGracePeriod;
     }
 
     /** Keycloak's base URL, e.g. http://localhost:8180 (its admin REST API lives below it). */
     public String keycloakUrl() {
-        String url = required("switchboard.keycloak.url");
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return keycloakUrl;
     }
 
     public String keycloakRealm() {
-        return required("switchboard.keycloak.realm");
+        return keycloakRealm;
     }
 
     /** The confidential client whose service account may delete users (realm-management manage-users). */
     public String keycloakAdminClientId() {
-        return required("switchboard.keycloak.admin-client-id");
+        return keycloakAdminClientId;
     }
 
     public String keycloakAdminClientSecret() {
-        return required("switchboard.keycloak.admin-client-secret");
-    }
-
-    private static int positiveInt(String name) {
-        int value = requiredInt(name);
-        if (value < 1) {
-            throw new IllegalStateException("Setting " + name + " must be at least 1, not " + value);
-        }
-        return value;
-    }
-
-    private static int nonNegativeInt(String name) {
-        int value = requiredInt(name);
-        if (value < 0) {
-            throw new IllegalStateException("Setting " + name + " must not be negative, not " + value);
-        }
-        return value;
-    }
-
-    private static int requiredInt(String name) {
-        String value = required(name);
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException("Setting " + name + " must be a whole number, not '" + value + "'", e);
-        }
-    }
-
-    private static String required(String name) {
-        String value = System.getProperty(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("Setting " + name + " is missing: WildFly must be started with -P switchboard.properties");
-        }
-        return resolve(value.trim(), 0);
-    }
-
-    /**
-     * Expands ${other.setting} references: WildFly resolves them in its own configuration, but
-     * system properties loaded with -P keep them as text (e.g. the TLS keystore under the data dir).
-     */
-    static String resolve(String value, int depth) {
-        int start = value.indexOf("${");
-        if (start < 0 || depth > 10) {
-            return value;
-        }
-        int end = value.indexOf('}', start);
-        if (end < 0) {
-            return value;
-        }
-        String inner = value.substring(start + 2, end);
-        String fallback = null;
-        int colon = inner.indexOf(':');
-        if (colon >= 0) {
-            fallback = inner.substring(colon + 1);
-            inner = inner.substring(0, colon);
-        }
-        String replacement = System.getProperty(inner, fallback);
-        if (replacement == null) {
-            return value;
-        }
-        return resolve(value.substring(0, start) + replacement + value.substring(end + 1), depth + 1);
+        return keycloakAdminClientSecret;
     }
 }

@@ -21,6 +21,8 @@ import org.hibernate.SessionFactory;
  */
 @Singleton
 @Startup
+// A bad setting fails the deployment before anything else starts.
+@jakarta.ejb.DependsOn("SettingsCheck")
 // Flyway commits its own work; a container transaction around it would forbid that.
 @TransactionManagement(TransactionManagementType.BEAN)
 public class SchemaStartup {

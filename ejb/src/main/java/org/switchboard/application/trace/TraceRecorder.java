@@ -11,7 +11,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import org.switchboard.application.batch.BatchRecorder;
-import org.switchboard.application.batch.BatchSettings;
+import org.switchboard.application.config.SwitchboardSettings;
 
 /**
  * Where the SIP engine hands every message it receives or sends. Keeps only what the data
@@ -27,6 +27,9 @@ public class TraceRecorder {
     @Resource
     ManagedThreadFactory threads;
 
+    @jakarta.inject.Inject
+    SwitchboardSettings settings;
+
     @EJB
     TraceBatchInserter inserter;
 
@@ -34,7 +37,7 @@ public class TraceRecorder {
 
     @PostConstruct
     void start() {
-        recorder = BatchRecorder.withOwnThread("traces", BatchSettings.of("trace"), inserter::insert, threads);
+        recorder = BatchRecorder.withOwnThread("traces", settings.traceBatches(), inserter::insert, threads);
     }
 
     /** Queues the message if the policy keeps it; never waits. Returns whether it was queued. */

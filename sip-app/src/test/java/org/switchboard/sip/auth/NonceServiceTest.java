@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.switchboard.application.config.SwitchboardSettings;
 
 class NonceServiceTest {
 
@@ -17,8 +16,7 @@ class NonceServiceTest {
 
     @BeforeEach
     void setUp() {
-        System.setProperty("switchboard.sip.auth.nonce-lifetime-ms", "300000");
-        nonces.settings = new SwitchboardSettings();
+        nonces.settings = TestSettings.defaults(); // a nonce lifetime of 300000 ms
         nonces.used = new ConcurrentHashMap<>();
         nonces.clock = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
         nonces.init();

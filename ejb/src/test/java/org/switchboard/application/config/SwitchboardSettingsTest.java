@@ -1,0 +1,80 @@
+package org.switchboard.application.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The settings file the server starts with (wildfly-config's switchboard.properties) holds every
+ * key the code reads, each valid; a broken value is refused with its key named.
+ */
+class SwitchboardSettingsTest {
+
+    /** The defaults as WildFly loads them (-P), from this repository. */
+    static Properties defaults() throws IOException {
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(Path.of("../wildfly-config/src/main/config/switchboard.properties"),
+                StandardCharsets.ISO_8859_1)) {
+            properties.load(in);
+        }
+        return properties;
+    }
+
+    @Test
+    void theDefaultsFileHasEveryKeyAndEachIsValid() throws IOException {
+        Properties properties = defaults();
+        properties.setProperty("jboss.server.data.dir", "/srv/wildfly/data");
+        SwitchboardSettings settings = SwitchboardSettings.from(SettingsReader.of(properties));
+        assertEquals("localhost", settings.sipDomain());
+        assertEquals(5060, settings.sipPort());
+        assertEquals(Path.of("/srv/wildfly/data/switchboard/sip-tls.p12"), settings.sipTlsKeystore());
+        assertEquals(List.of("MD5", "SHA-256"), settings.sipAuthAlgorithms());
+        assertEquals(Duration.ofSeconds(180), settings.proxyTimerC());
+        assertEquals(200, settings.traceBatches().flushIntervalMillis());
+        assertTrue(settings.sipAuthSingleChallengeUserAgents().orElseThrow().matcher("baresip v1.0.0").lookingAt());
+    }
+
+    @Test
+    void thePortOffsetMovesTheSipPorts() throws IOException {
+        Properties properties = defaults();
+        properties.setProperty("jboss.socket.binding.port-offset", "600");
+        SwitchboardSettings settings = SwitchboardSettings.from(SettingsReader.of(properties));
+        assertEquals(5660, settings.sipPort());
+        assertEquals(5661, settings.sipTlsPort());
+    }
+
+    @Test
+    void aBrokenOrMissingValueFailsNamingTheKey() throws IOException {
+        Properties properties = defaults();
+        properties.setProperty("switchboard.sip.port", "abc");
+        properties.setProperty("switchboard.sip.proxy.forward-to-other-domains", "maybe");
+        properties.remove("switchboard.keycloak.realm");
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+                () -> SwitchboardSettings.from(SettingsReader.of(properties)));
+        assertEquals(List.of(
+                "switchboard.sip.port: expected a port number 1-65535, got 'abc'",
+                "switchboard.sip.proxy.forward-to-other-domains: expected true or false, got 'maybe'",
+                "switchboard.keycloak.realm: missing, expected a non-empty value (its default belongs in switchboard.properties)"),
+                e.problems());
+    }
+
+    @Test
+    void registrarExpiresMustBeOrdered() throws IOException {
+        Properties properties = defaults();
+        properties.setProperty("switchboard.sip.registrar.default-expires", "30");
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+                () -> SwitchboardSettings.from(SettingsReader.of(properties)));
+        assertEquals(List.of("switchboard.sip.registrar.default-expires: expected a value from min-expires to max-expires"
+                + " (60-3600), got 30"), e.problems());
+    }
+}

@@ -1,0 +1,36 @@
+package org.switchboard.sip.auth;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.switchboard.application.config.SettingsReader;
+import org.switchboard.application.config.SwitchboardSettings;
+
+/** The settings the server starts with (this repository's switchboard.properties), for unit tests. */
+final class TestSettings {
+
+    private TestSettings() {
+    }
+
+    static SwitchboardSettings defaults() {
+        return with(Map.of());
+    }
+
+    /** The defaults with some keys replaced. */
+    static SwitchboardSettings with(Map<String, String> overrides) {
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(Path.of("../wildfly-config/src/main/config/switchboard.properties"),
+                StandardCharsets.ISO_8859_1)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        properties.putAll(overrides);
+        return SwitchboardSettings.from(SettingsReader.of(properties));
+    }
+}
