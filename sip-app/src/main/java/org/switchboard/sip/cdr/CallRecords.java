@@ -100,11 +100,6 @@ public class CallRecords implements SipObserver {
         }
     }
 
-    /** How many attempts are being followed (tests, admin console). */
-    public int activeCount() {
-        return active.size();
-    }
-
     private void write(CallAttempt attempt, CallRecord record) {
         active.remove(attempt.callId(), attempt);
         ScheduledFuture<?> deadline = deadlines.remove(attempt.callId());

@@ -101,12 +101,14 @@ public class SipEngine {
             for (String address : addresses) {
                 providers.add(openProvider(address, tls, listening));
             }
+            List<String> observers = events.observerNames(); // the observers exist before the first message
             StackMessages.install(new StackMessageEvents(events));
             stack.start();
             if (!tls) {
                 LOG.info(() -> "SIP: no TLS keystore at " + settings.sipTlsKeystore() + ", TLS is off");
             }
-            LOG.info(() -> "SIP engine listening on " + String.join(", ", listening) + " for domain " + settings.sipDomain());
+            LOG.info(() -> "SIP engine listening on " + String.join(", ", listening) + " for domain " + settings.sipDomain()
+                    + "; observers: " + observers);
         } catch (Exception e) {
             stop();
             throw new IllegalStateException("the SIP engine could not start: " + e.getMessage(), e);

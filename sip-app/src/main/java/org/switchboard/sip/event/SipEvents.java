@@ -50,8 +50,11 @@ public class SipEvents implements SipObserver {
         List<SipObserver> found = new ArrayList<>();
         discovered.forEach(found::add);
         observers = List.copyOf(found);
-        LOG.info(() -> "SIP observers: " + observers.stream()
-                .map(o -> o.getClass().getSimpleName().replace("$Proxy$_$$_WeldClientProxy", "")).toList());
+    }
+
+    /** The observers' names, for the engine's start-up log (which also makes this bean before the first message). */
+    public List<String> observerNames() {
+        return observers.stream().map(o -> o.getClass().getSimpleName().replace("$Proxy$_$$_WeldClientProxy", "")).toList();
     }
 
     private void each(Consumer<SipObserver> event) {
