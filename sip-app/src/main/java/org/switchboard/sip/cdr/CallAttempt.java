@@ -61,7 +61,7 @@ public final class CallAttempt {
     }
 
     /** The caller sent CANCEL: the final answer (487) then means "cancelled", not "failed". */
-    public synchronized void cancelledByCaller() {
+    synchronized void cancelledByCaller() {
         cancelled = true;
     }
 

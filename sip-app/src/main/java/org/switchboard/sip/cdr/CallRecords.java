@@ -12,27 +12,23 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import javax.sip.address.SipURI;
 import javax.sip.address.URI;
-import javax.sip.header.FromHeader;
-import javax.sip.header.ServerHeader;
-import javax.sip.header.ToHeader;
-import javax.sip.header.UserAgentHeader;
-import javax.sip.message.Message;
-import javax.sip.message.Request;
-import javax.sip.message.Response;
 import org.switchboard.application.cdr.CallRecord;
 import org.switchboard.application.cdr.CdrRecorder;
 import org.switchboard.application.config.SwitchboardSettings;
+import org.switchboard.sip.domain.LocalDomain;
+import org.switchboard.sip.event.CallSide;
+import org.switchboard.sip.event.SipObserver;
 
 /**
- * The call attempts the proxy is handling, by Call-ID, and the CDR of each when it ends: a final
- * non-2xx (busy, no answer, cancelled, failed), a BYE from either side after a 2xx, or the
- * maximum call duration for calls whose BYE never comes. Only memory here; the {@link
- * CdrRecorder} writes to the database off the SIP path.
+ * The CDRs: an observer that follows the call attempts the proxy reports, by Call-ID, and writes
+ * the record of each when it ends: a final non-2xx (busy, no answer, cancelled, failed), a BYE from
+ * either side after a 2xx, or the maximum call duration for calls whose BYE never comes. Only
+ * memory here; the {@link CdrRecorder} writes to the database off the SIP path. Caller and callee
+ * are accounts of ours when {@link LocalDomain} says their URI is (our domain or our own address).
  */
 @ApplicationScoped
-public class CallRecords {
+public class CallRecords implements SipObserver {
 
     private static final Logger LOG = Logger.getLogger(CallRecords.class.getName());
 
@@ -42,57 +38,66 @@ public class CallRecords {
     @Inject
     SwitchboardSettings settings;
 
+    @Inject
+    LocalDomain local;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
     private final Map<String, CallAttempt> active = new ConcurrentHashMap<>();
     private final Map<String, ScheduledFuture<?>> deadlines = new ConcurrentHashMap<>();
 
-    /** An initial INVITE from a caller at {@code signaling} ("ip:port"): the attempt starts now. */
-    public CallAttempt started(Request invite, String signaling) {
-        String callId = ((javax.sip.header.CallIdHeader) invite.getHeader(javax.sip.header.CallIdHeader.NAME)).getCallId();
-        URI from = ((FromHeader) invite.getHeader(FromHeader.NAME)).getAddress().getURI();
-        URI to = ((ToHeader) invite.getHeader(ToHeader.NAME)).getAddress().getURI();
-        CallAttempt attempt = new CallAttempt(callId, localUser(from), localUser(to), from.toString(), to.toString(),
-                Instant.now(), signaling, SdpMedia.of(invite), userAgent(invite));
-        active.put(callId, attempt);
-        return attempt;
+    @Override
+    public void callStarted(String callId, URI caller, URI callee, CallSide callerSide) {
+        active.put(callId, new CallAttempt(callId, local.localUser(caller).orElse(null), local.localUser(callee).orElse(null),
+                caller.toString(), callee.toString(), Instant.now(), callerSide.signalingAddress(),
+                SdpMedia.of(callerSide.sdp()), callerSide.userAgent()));
     }
 
-    /** A 2xx from the callee at {@code signaling}: answered now; the call lasts until BYE. */
-    public void answered(CallAttempt attempt, Response ok, String signaling) {
-        if (attempt.answered(Instant.now(), signaling, SdpMedia.of(ok), userAgent(ok))) {
+    @Override
+    public void callAnswered(String callId, CallSide calleeSide) {
+        CallAttempt attempt = active.get(callId);
+        if (attempt != null && attempt.answered(Instant.now(), calleeSide.signalingAddress(), SdpMedia.of(calleeSide.sdp()),
+                calleeSide.userAgent())) {
             long seconds = settings.cdrMaxCallDuration().toSeconds();
-            deadlines.put(attempt.callId(), scheduler.schedule(() -> {
-                LOG.info(() -> "call " + attempt.callId() + " still up after " + seconds + " s without BYE: closed");
-                ended(attempt.callId());
+            deadlines.put(callId, scheduler.schedule(() -> {
+                LOG.info(() -> "call " + callId + " still up after " + seconds + " s without BYE: closed");
+                callEnded(callId);
             }, seconds, TimeUnit.SECONDS));
         }
     }
 
-    /** A final non-2xx from the callee: where it came from still goes into the CDR. */
-    public void calleeSeen(CallAttempt attempt, String signaling, Response response) {
-        attempt.calleeSeen(signaling, userAgent(response));
+    /** Where the callee's refusal came from still goes into the CDR (e.g. the busy phone). */
+    @Override
+    public void calleeRefused(String callId, int status, CallSide calleeSide) {
+        CallAttempt attempt = active.get(callId);
+        if (attempt != null) {
+            attempt.calleeSeen(calleeSide.signalingAddress(), calleeSide.userAgent());
+        }
     }
 
-    /** A final non-2xx was sent to the caller: the attempt ends with that status. */
-    public void failed(CallAttempt attempt, int status) {
-        if (!attempt.isAnswered()) {
+    @Override
+    public void callCancelled(String callId) {
+        CallAttempt attempt = active.get(callId);
+        if (attempt != null) {
+            attempt.cancelledByCaller();
+        }
+    }
+
+    @Override
+    public void callFailed(String callId, int status) {
+        CallAttempt attempt = active.get(callId);
+        if (attempt != null && !attempt.isAnswered()) {
             write(attempt, attempt.finish(Instant.now(), status));
         }
     }
 
-    /** A BYE of an answered call (either direction), or its maximum duration: the call ends now. */
-    public void ended(String callId) {
+    @Override
+    public void callEnded(String callId) {
         CallAttempt attempt = active.get(callId);
         if (attempt != null && attempt.isAnswered()) {
             write(attempt, attempt.finish(Instant.now(), 0));
         }
-    }
-
-    /** How many attempts are being followed (tests, admin console). */
-    public int activeCount() {
-        return active.size();
     }
 
     private void write(CallAttempt attempt, CallRecord record) {
@@ -109,33 +114,6 @@ public class CallRecords {
     @PreDestroy
     void stop() {
         // Calls still up at shutdown end now, so their CDRs reach the recorder before it drains.
-        active.keySet().forEach(this::ended);
-    }
-
-    private String localUser(URI uri) {
-        if (uri instanceof SipURI sip && sip.getUser() != null && settings.sipDomain().equalsIgnoreCase(sip.getHost())) {
-            return sip.getUser();
-        }
-        return null;
-    }
-
-    static String userAgent(Message message) {
-        UserAgentHeader ua = (UserAgentHeader) message.getHeader(UserAgentHeader.NAME);
-        if (ua != null) {
-            return join(ua.getProduct());
-        }
-        ServerHeader server = (ServerHeader) message.getHeader(ServerHeader.NAME);
-        return server == null ? null : join(server.getProduct());
-    }
-
-    private static String join(java.util.ListIterator<?> tokens) {
-        StringBuilder text = new StringBuilder();
-        while (tokens.hasNext()) {
-            if (text.length() > 0) {
-                text.append(' ');
-            }
-            text.append(tokens.next());
-        }
-        return text.toString();
+        active.keySet().forEach(this::callEnded);
     }
 }

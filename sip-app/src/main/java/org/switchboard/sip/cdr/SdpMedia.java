@@ -1,8 +1,5 @@
 package org.switchboard.sip.cdr;
 
-import java.nio.charset.StandardCharsets;
-import javax.sip.message.Message;
-
 /**
  * The media address of an SDP body (RFC 4566) as a CDR keeps it: the connection address (c=)
  * and the port of the first media line (m=), "ip:port". Only these two lines are read; a body
@@ -13,15 +10,10 @@ final class SdpMedia {
     private SdpMedia() {
     }
 
-    static String of(Message message) {
-        byte[] body = message.getRawContent();
-        if (body == null || body.length == 0) {
+    static String of(String sdp) {
+        if (sdp == null || sdp.isEmpty()) {
             return null;
         }
-        return of(new String(body, StandardCharsets.UTF_8));
-    }
-
-    static String of(String sdp) {
         String sessionAddress = null;
         String mediaAddress = null;
         String port = null;

@@ -3,7 +3,6 @@ package org.switchboard.sip.engine;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,9 +20,10 @@ import javax.sip.TransactionUnavailableException;
 import javax.sip.message.Request;
 import gov.nist.javax.sip.message.SIPMessage;
 import javax.sip.header.ViaHeader;
-import org.switchboard.sip.trace.StackMessageTrace;
-import org.switchboard.sip.servlet.MessageTap;
-import org.switchboard.sip.servlet.Proxy;
+import org.switchboard.sip.event.SipMessageEvent;
+import org.switchboard.sip.event.SipObserver;
+import org.switchboard.sip.event.StackMessageEvents;
+import org.switchboard.sip.servlet.PeerAddress;
 import org.switchboard.sip.servlet.SipFactories;
 import org.switchboard.sip.servlet.SipMethods;
 import org.switchboard.sip.servlet.SipRequest;
@@ -46,20 +46,18 @@ final class RequestDispatcher implements SipListener {
     private final SipFactories factories;
     private final int retryAfterSeconds;
     private final String allow;
-    private final Function<SipRequest, Proxy> proxies;
     private final Supplier<SipResponseHandler> responseHandler;
-    private final MessageTap tap;
+    private final SipObserver observer;
     private final AtomicLong rejected = new AtomicLong();
 
     RequestDispatcher(SipRouter router, Executor executor, SipFactories factories, int retryAfterSeconds,
-            Function<SipRequest, Proxy> proxies, Supplier<SipResponseHandler> responseHandler, MessageTap tap) {
-        this.tap = tap;
+            Supplier<SipResponseHandler> responseHandler, SipObserver observer) {
+        this.observer = observer;
         this.router = router;
         this.executor = executor;
         this.factories = factories;
         this.retryAfterSeconds = retryAfterSeconds;
         this.allow = router.allowHeader();
-        this.proxies = proxies;
         this.responseHandler = responseHandler;
     }
 
@@ -82,12 +80,12 @@ final class RequestDispatcher implements SipListener {
                 LOG.log(Level.FINE, "no server transaction for " + request.getMethod() + ", answering statelessly", e);
             }
         }
-        SipRequest sipRequest = new SipRequest(request, transaction, provider, factories, allow, proxies, tap);
-        // Traced here, once, before anything can answer it (and retransmissions stopped above are not).
-        // ACKs are traced from the stack's message log (StackMessageTrace): some never get here.
+        SipRequest sipRequest = new SipRequest(request, transaction, provider, factories, allow, observer);
+        // Reported here, once, before anything can answer it (and retransmissions stopped above are not).
+        // ACKs are reported from the stack's message log (StackMessageEvents): some never get here.
         if (!SipMethods.ACK.equals(request.getMethod())) {
-            tap.received(request, sipRequest.getTransport(), sipRequest.getRemoteAddr(), sipRequest.getRemotePort(),
-                    sipRequest.getLocalAddr(), sipRequest.getLocalPort());
+            observer.requestReceived(new SipMessageEvent(request, sipRequest.getTransport(), sipRequest.getRemoteAddr(),
+                    sipRequest.getRemotePort(), sipRequest.getLocalAddr(), sipRequest.getLocalPort()));
         }
         try {
             executor.execute(() -> handle(sipRequest));
@@ -128,7 +126,7 @@ final class RequestDispatcher implements SipListener {
 
     @Override
     public void processResponse(ResponseEvent event) {
-        traceReceived((SIPMessage) event.getResponse());
+        reportReceived((SIPMessage) event.getResponse());
         SipResponseHandler handler = responseHandler.get();
         if (handler != null) {
             submit(() -> handler.handleResponse(event));
@@ -143,18 +141,17 @@ final class RequestDispatcher implements SipListener {
         }
     }
 
-    /** Responses over TCP and TLS; those over UDP are traced from the stack's log ({@link StackMessageTrace}). */
-    private void traceReceived(SIPMessage message) {
+    /** Responses over TCP and TLS; those over UDP are reported from the stack's log ({@link StackMessageEvents}). */
+    private void reportReceived(SIPMessage message) {
         ViaHeader via = (ViaHeader) message.getHeader(ViaHeader.NAME);
         String transport = via == null ? "UDP" : via.getTransport();
-        if (StackMessageTrace.tracesReceivedResponses(transport)) {
+        if (StackMessageEvents.reportsReceivedResponses(transport)) {
             return;
         }
-        java.net.InetAddress source = message.getPeerPacketSourceAddress();
-        int port = message.getPeerPacketSourcePort();
-        tap.received(message, transport,
-                source != null ? source.getHostAddress() : message.getRemoteAddress().getHostAddress(),
-                port > 0 ? port : message.getRemotePort(), message.getLocalAddress().getHostAddress(), message.getLocalPort());
+        PeerAddress source = PeerAddress.sourceOf(message);
+        PeerAddress local = PeerAddress.localOf(message);
+        observer.responseReceived(new SipMessageEvent(message, transport, source == null ? "" : source.ip(),
+                source == null ? 0 : source.port(), local.ip(), local.port()));
     }
 
     private void submit(Runnable task) {

@@ -25,15 +25,12 @@ import javax.sip.SipFactory;
 import javax.sip.SipProvider;
 import javax.sip.SipStack;
 import org.switchboard.application.config.SwitchboardSettings;
-import org.switchboard.sip.servlet.Proxy;
-import org.switchboard.sip.servlet.ProxyProvider;
+import org.switchboard.sip.event.SipEvents;
+import org.switchboard.sip.event.StackMessageEvents;
 import org.switchboard.sip.servlet.SipFactories;
-import org.switchboard.sip.servlet.SipRequest;
 import org.switchboard.sip.servlet.SipResponseHandler;
 import org.switchboard.sip.servlet.SipRouter;
 import org.switchboard.sip.stack.StackMessages;
-import org.switchboard.sip.trace.SessionTraceTap;
-import org.switchboard.sip.trace.StackMessageTrace;
 
 /**
  * The SIP engine: runs the JAIN-SIP reference implementation for as long as the application is
@@ -46,7 +43,8 @@ import org.switchboard.sip.trace.StackMessageTrace;
  * #provider(String)} to send requests and open client transactions (e.g. the proxy), {@link
  * #listeningPoint(String)} for the address to put in Via and Record-Route. Requests come in
  * through {@link org.switchboard.sip.servlet.SipServlet} beans, responses to requests we sent
- * through the {@link SipResponseHandler} bean.
+ * through the {@link SipResponseHandler} bean. What comes in and goes out is reported to the
+ * observers ({@link SipEvents}), the stack's message log included ({@link StackMessageEvents}).
  */
 @Singleton
 @Startup
@@ -65,14 +63,10 @@ public class SipEngine {
 
     @Inject
     @Any
-    Instance<ProxyProvider> proxyProviders;
-
-    @Inject
-    @Any
     Instance<SipResponseHandler> responseHandlers;
 
     @Inject
-    SessionTraceTap traceTap;
+    SipEvents events;
 
     @Resource(lookup = "java:jboss/ee/concurrency/executor/sip")
     ManagedExecutorService executor;
@@ -93,7 +87,7 @@ public class SipEngine {
             factories = new SipFactories(sipFactory.createAddressFactory(), sipFactory.createHeaderFactory(),
                     sipFactory.createMessageFactory());
             dispatcher = new RequestDispatcher(router, executor, factories, settings.sipOverloadRetryAfter(),
-                    this::proxyFor, this::responseHandler, traceTap);
+                    this::responseHandler, events);
             List<String> addresses = new ArrayList<>(List.of(settings.sipBindAddress()));
             String v6 = settings.sipBindAddressV6();
             if (!v6.isEmpty()) {
@@ -107,12 +101,14 @@ public class SipEngine {
             for (String address : addresses) {
                 providers.add(openProvider(address, tls, listening));
             }
-            StackMessages.install(new StackMessageTrace(traceTap));
+            List<String> observers = events.observerNames(); // the observers exist before the first message
+            StackMessages.install(new StackMessageEvents(events));
             stack.start();
             if (!tls) {
                 LOG.info(() -> "SIP: no TLS keystore at " + settings.sipTlsKeystore() + ", TLS is off");
             }
-            LOG.info(() -> "SIP engine listening on " + String.join(", ", listening) + " for domain " + settings.sipDomain());
+            LOG.info(() -> "SIP engine listening on " + String.join(", ", listening) + " for domain " + settings.sipDomain()
+                    + "; observers: " + observers);
         } catch (Exception e) {
             stop();
             throw new IllegalStateException("the SIP engine could not start: " + e.getMessage(), e);
@@ -195,26 +191,9 @@ public class SipEngine {
         return providers.isEmpty() ? null : providers.get(0).getListeningPoint(transport);
     }
 
-    /** The SIP domain this server is the registrar for. */
-    public String domain() {
-        return settings.sipDomain();
-    }
-
-    /** Where the proxy shows the messages it sends itself (session traces). */
-    public org.switchboard.sip.servlet.MessageTap tap() {
-        return traceTap;
-    }
-
     /** Requests answered 503 because the executor was full, since start. */
     public long overloadRejections() {
         return dispatcher == null ? 0 : dispatcher.rejectedCount();
-    }
-
-    private Proxy proxyFor(SipRequest request) {
-        if (!proxyProviders.isResolvable()) {
-            throw new IllegalStateException("no proxy is deployed");
-        }
-        return proxyProviders.get().proxyFor(request);
     }
 
     private SipResponseHandler responseHandler() {

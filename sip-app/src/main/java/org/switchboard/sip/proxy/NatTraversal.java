@@ -10,6 +10,7 @@ import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.ContactHeader;
 import javax.sip.message.Message;
+import org.switchboard.sip.servlet.PeerAddress;
 import org.switchboard.sip.location.Binding;
 
 /**
@@ -58,14 +59,9 @@ final class NatTraversal {
 
     /** {@link #fixContact} with the source of a received message (packet source, not Via). */
     static void fixContact(SIPMessage received, Message outgoing) {
-        InetAddress source = received.getPeerPacketSourceAddress();
-        int port = received.getPeerPacketSourcePort();
-        if (source == null) {
-            source = received.getRemoteAddress();
-            port = received.getRemotePort();
-        }
+        PeerAddress source = PeerAddress.sourceOf(received);
         if (source != null) {
-            fixContact(outgoing, source.getHostAddress(), port);
+            fixContact(outgoing, source.ip(), source.port());
         }
     }
 

@@ -3,7 +3,11 @@ package org.switchboard.sip.proxy;
 import gov.nist.javax.sip.message.SIPMessage;
 import java.text.ParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.ListIterator;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -14,49 +18,49 @@ import javax.sip.ListeningPoint;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.address.Address;
+import javax.sip.address.Hop;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
-import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.RecordRouteHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import org.switchboard.sip.cdr.CallAttempt;
-import org.switchboard.sip.servlet.Proxy;
+import org.switchboard.sip.event.CallSide;
+import org.switchboard.sip.servlet.PeerAddress;
 import org.switchboard.sip.servlet.SipRequest;
+import org.switchboard.sip.stack.NextHopRouter;
 
 /**
  * One request being proxied statefully (RFC 3261 section 16): its server transaction towards
- * the caller, a {@link Branch} per target, the best final response so far (16.7), Timer C for
- * INVITE, and the call attempt it belongs to (for the CDR). Every state change happens under the
- * context's lock: responses for its branches arrive on several executor threads.
+ * the caller, a {@link Branch} per target, the {@link ForkPlan} of who rings when, the best final
+ * response so far ({@link BestResponse}, 16.7), Timer C for INVITE. For an initial INVITE it
+ * reports the call's life (answered, refused, cancelled, failed) to the observers. Every state
+ * change happens under the context's lock: responses for its branches arrive on several executor
+ * threads.
  */
-final class ProxyContext implements Proxy {
+final class ProxyContext {
 
     private static final Logger LOG = Logger.getLogger(ProxyContext.class.getName());
 
     private final ProxyEngine engine;
     private final SipRequest request;
     private final boolean invite;
+    private final int timerCSeconds;
     private final List<Branch> branches = new ArrayList<>();
-    private final java.util.Map<URI, javax.sip.address.Hop> nextHops = new java.util.HashMap<>();
+    private final Map<URI, Hop> nextHops = new HashMap<>();
     private boolean recordRoute;
-    private boolean parallel = true;
-    private int timeoutSeconds;
     private boolean retarget = true;
     private String loopHash;
-    private CallAttempt call;
+    private boolean reportsCall;
     private boolean finalSent;
-    private boolean cancelledByCaller;
+    private ForkPlan<URI> plan = ForkPlan.parallel(List.of());
     private ScheduledFuture<?> timerC;
-    /** Contacts still to try, a group per q-value, highest first (sequential search, RFC 3261 16.6). */
-    private final java.util.Deque<List<URI>> laterGroups = new java.util.ArrayDeque<>();
 
-    ProxyContext(ProxyEngine engine, SipRequest request, int timeoutSeconds) {
+    ProxyContext(ProxyEngine engine, SipRequest request, int timerCSeconds) {
         this.engine = engine;
         this.request = request;
         this.invite = Request.INVITE.equals(request.getMethod());
-        this.timeoutSeconds = timeoutSeconds;
+        this.timerCSeconds = timerCSeconds;
     }
 
     /** In-dialog requests keep their Request-URI (the remote target); initial ones get the contact. */
@@ -68,66 +72,59 @@ final class ProxyContext implements Proxy {
         loopHash = hash;
     }
 
+    /** Whether to insert a Record-Route so that the rest of the dialog comes through this server. */
+    void recordRoute(boolean on) {
+        recordRoute = on;
+    }
+
     /** Sends the branch for {@code target} to {@code hop} rather than where the URI says (a phone behind NAT). */
-    void sendVia(URI target, javax.sip.address.Hop hop) {
+    void sendVia(URI target, Hop hop) {
         nextHops.put(target, hop);
     }
 
-    /** The call attempt whose CDR this INVITE feeds (initial INVITEs only). */
-    void call(CallAttempt attempt) {
-        call = attempt;
+    /** This is a call's initial INVITE: its answer, refusals, CANCEL and end are reported (CDRs). */
+    void reportsCall() {
+        reportsCall = true;
     }
 
-    /**
-     * Tries the groups in turn, the contacts of each in parallel: the next group when every branch
-     * of one has failed with less than 6xx, or when Timer C ends its ringing (Kamailio's
-     * t_load_contacts/t_next_contacts). With one group this is {@link #proxyTo}.
-     */
-    void proxyInGroups(List<List<URI>> groups) {
+    /** Forwards to every target at once. */
+    void proxyTo(List<URI> targets) {
+        proxy(ForkPlan.parallel(targets));
+    }
+
+    /** Forwards group after group as the plan says (sequential search). */
+    void proxy(ForkPlan<URI> fork) {
         synchronized (this) {
-            laterGroups.addAll(groups.subList(1, groups.size()));
-            proxyTo(groups.get(0));
+            plan = fork;
+            ring(plan.nextGroup());
         }
     }
 
-    @Override
-    public void proxyTo(List<URI> targets) {
+    /** Forwards to one group, in parallel; Timer C starts again for it. */
+    private void ring(List<URI> targets) {
         List<URI> sent = new ArrayList<>();
-        synchronized (this) {
-            for (URI target : targets) {
-                try {
-                    branches.add(forward(target));
-                    sent.add(target);
-                } catch (SipException | RuntimeException e) {
-                    LOG.log(Level.FINE, "could not forward " + request.getMethod() + " to " + target, e);
-                }
-            }
-            if (sent.isEmpty()) {
-                if (!laterGroups.isEmpty()) {
-                    proxyTo(laterGroups.poll());
-                } else if (branches.isEmpty()) {
-                    sendOwnFinal(Response.SERVICE_UNAVAILABLE);
-                } else if (!finalSent && branches.stream().noneMatch(Branch::isPending)) {
-                    sendBest();
-                }
-                return;
-            }
-            if (invite) {
-                if (timerC != null) {
-                    timerC.cancel(false); // each group rings for Timer C
-                }
-                timerC = engine.scheduler().schedule(this::onTimerC, timeoutSeconds, TimeUnit.SECONDS);
+        for (URI target : targets) {
+            try {
+                branches.add(forward(target));
+                sent.add(target);
+            } catch (SipException | RuntimeException e) {
+                LOG.log(Level.FINE, "could not forward " + request.getMethod() + " to " + target, e);
             }
         }
-    }
-
-    /** Starts the next group after a failed one, unless there is none, a 6xx came or the caller cancelled. */
-    private boolean tryNextGroup(int status) {
-        if (laterGroups.isEmpty() || status >= 600 || cancelledByCaller) {
-            return false;
+        if (sent.isEmpty()) {
+            if (plan.hasNextGroup()) {
+                ring(plan.nextGroup());
+            } else if (branches.isEmpty()) {
+                sendOwnFinal(Response.SERVICE_UNAVAILABLE);
+            } else if (!finalSent && !anyPending()) {
+                sendBest();
+            }
+            return;
         }
-        proxyTo(laterGroups.poll());
-        return true;
+        if (invite) {
+            stopTimerC(); // each group rings for Timer C
+            timerC = engine.scheduler().schedule(this::onTimerC, timerCSeconds, TimeUnit.SECONDS);
+        }
     }
 
     /** Section 16.6: copy, Request-URI, Max-Forwards, Record-Route, Via, then a client transaction. */
@@ -136,22 +133,17 @@ final class ProxyContext implements Proxy {
         if (retarget && target != null) {
             out.setRequestURI((URI) target.clone());
         }
-        try {
-            MaxForwardsHeader maxForwards = (MaxForwardsHeader) out.getHeader(MaxForwardsHeader.NAME);
-            if (maxForwards == null) {
-                out.setHeader(engine.factories().headers().createMaxForwardsHeader(70));
-            } else {
-                maxForwards.decrementMaxForwards();
-            }
-            if (recordRoute) {
+        MaxForwards.decrement(out, engine.factories().headers());
+        if (recordRoute) {
+            try {
                 addRecordRoute(out);
+            } catch (ParseException e) {
+                throw new SipException("cannot add our Record-Route", e);
             }
-        } catch (ParseException | InvalidArgumentException | javax.sip.header.TooManyHopsException e) {
-            throw new SipException("cannot prepare the forwarded request", e);
         }
-        javax.sip.address.Hop hop = target == null ? null : nextHops.get(target);
+        Hop hop = target == null ? null : nextHops.get(target);
         if (hop != null) {
-            org.switchboard.sip.stack.NextHopRouter.sendVia(out, hop);
+            NextHopRouter.sendVia(out, hop);
         }
         ClientTransaction transaction = engine.prepare(request.getProvider(), out, loopHash);
         Branch branch = new Branch(target, transaction);
@@ -182,7 +174,7 @@ final class ProxyContext implements Proxy {
         ListeningPoint point = engine.listeningPoint(transport);
         SipURI uri = engine.factories().addresses().createSipURI(null, point.getIPAddress());
         uri.setPort(point.getPort());
-        uri.setTransportParam(point.getTransport().toLowerCase(java.util.Locale.ROOT));
+        uri.setTransportParam(point.getTransport().toLowerCase(Locale.ROOT));
         uri.setLrParam();
         Address address = engine.factories().addresses().createAddress(uri);
         return engine.factories().headers().createRecordRouteHeader(address);
@@ -203,8 +195,7 @@ final class ProxyContext implements Proxy {
         int status = response.getStatusCode();
         synchronized (this) {
             if (status < 200) {
-                branch.provisional = Math.max(branch.provisional, status);
-                if (branch.cancelWanted && !branch.cancelSent) {
+                if (branch.provisional(status)) {
                     cancel(branch);
                 }
                 if (status > 100 && !finalSent) {
@@ -212,33 +203,37 @@ final class ProxyContext implements Proxy {
                 }
                 return;
             }
-            branch.finalResponse = response;
+            branch.finalResponse(response, status);
             engine.unregister(branch.transaction);
             if (status < 300) {
-                answered(branch, response);
+                answered(response);
                 return;
             }
-            if (call != null) {
-                engine.calls().calleeSeen(call, ProxyEngine.sourceOf((SIPMessage) response), response);
+            if (reportsCall) {
+                engine.events().calleeRefused(request.getCallId(), status, calleeSide(response));
             }
             if (status >= 600 && invite) {
                 cancelPending(); // 16.7 step 5: a 6xx ends the search everywhere
             }
-            if (!finalSent && branches.stream().noneMatch(Branch::isPending) && !tryNextGroup(status)) {
-                sendBest();
+            switch (plan.afterFailure(status, anyPending(), finalSent)) {
+                case NEXT_GROUP -> ring(plan.nextGroup());
+                case SEND_BEST -> sendBest();
+                case WAIT -> {
+                    // other branches still ring, or the caller has its answer
+                }
             }
         }
     }
 
     /** A 2xx: forwarded at once (16.7 step 10); for INVITE the other branches are cancelled. */
-    private void answered(Branch branch, Response response) {
+    private void answered(Response response) {
         boolean first = !finalSent;
         finalSent = true;
         if (invite) {
             stopTimerC();
             cancelPending();
-            if (call != null && first) {
-                engine.calls().answered(call, response, ProxyEngine.sourceOf((SIPMessage) response));
+            if (reportsCall && first) {
+                engine.events().callAnswered(request.getCallId(), calleeSide(response));
             }
         }
         if (first) {
@@ -247,6 +242,11 @@ final class ProxyContext implements Proxy {
         } else {
             forwardStateless(response);
         }
+    }
+
+    private static CallSide calleeSide(Response response) {
+        PeerAddress source = PeerAddress.sourceOf((SIPMessage) response);
+        return CallSide.of(response, source == null ? null : source.toString());
     }
 
     /** Branch timed out (Timer B/F): counts as a 408 from it (16.7 step 6 of 16.8). */
@@ -262,63 +262,54 @@ final class ProxyContext implements Proxy {
         }
     }
 
-    /** Timer C fired: the phones rang long enough. Cancel them and tell the caller 408. */
+    /** Timer C fired: the phones rang long enough. Cancel them; the next group, or 408 to the caller. */
     private void onTimerC() {
         synchronized (this) {
-            if (finalSent) {
-                return;
+            switch (plan.afterTimerC(finalSent)) {
+                case NOTHING -> {
+                    // answered meanwhile
+                }
+                case CANCEL_THEN_NEXT_GROUP -> cancelPending(); // their 487s start the next group
+                case CANCEL_AND_ANSWER_408 -> {
+                    cancelPending();
+                    sendOwnFinal(Response.REQUEST_TIMEOUT);
+                }
             }
-            cancelPending();
-            if (!laterGroups.isEmpty()) {
-                return; // the cancelled branches' 487s start the next group
-            }
-            sendOwnFinal(Response.REQUEST_TIMEOUT);
         }
     }
 
     /** The caller's CANCEL (16.10): every pending branch is cancelled; their 487 goes up. */
     void cancelByCaller() {
         synchronized (this) {
-            cancelledByCaller = true;
-            if (call != null) {
-                call.cancelledByCaller();
+            if (reportsCall) {
+                engine.events().callCancelled(request.getCallId());
             }
-            if (finalSent) {
-                return;
+            switch (plan.cancelByCaller(finalSent, anyPending())) {
+                case NOTHING -> {
+                    // the caller already has its final answer
+                }
+                case ANSWER_487 -> sendOwnFinal(Response.REQUEST_TERMINATED);
+                case CANCEL_BRANCHES -> cancelPending();
             }
-            if (branches.stream().noneMatch(Branch::isPending)) {
-                sendOwnFinal(Response.REQUEST_TERMINATED);
-                return;
-            }
-            cancelPending();
         }
     }
 
-    /** Cancels from the server side too (Proxy API). */
-    @Override
-    public void cancel() {
-        synchronized (this) {
-            cancelPending();
-        }
+    private boolean anyPending() {
+        return branches.stream().anyMatch(Branch::isPending);
     }
 
     private void cancelPending() {
         for (Branch branch : branches) {
-            if (branch.isPending()) {
-                if (branch.provisional > 0) {
-                    cancel(branch);
-                } else {
-                    branch.cancelWanted = true; // 16.10: wait for a provisional before cancelling
-                }
+            if (branch.cancelRequested()) {
+                cancel(branch);
             }
         }
     }
 
     private void cancel(Branch branch) {
-        if (branch.cancelSent || !invite) {
+        if (!invite || !branch.markCancelSent()) {
             return;
         }
-        branch.cancelSent = true;
         try {
             Request cancel = branch.transaction.createCancel();
             ClientTransaction transaction = request.getProvider().getNewClientTransaction(cancel);
@@ -328,30 +319,23 @@ final class ProxyContext implements Proxy {
         }
     }
 
-    /** Section 16.7 step 6: 6xx first, else the lowest class; 503 becomes 500 (step 6, last). */
+    /** Section 16.7 step 6 ({@link BestResponse}). */
     private void sendBest() {
-        Response best = null;
+        BestResponse<Response> best = new BestResponse<>();
         for (Branch branch : branches) {
-            Response r = branch.finalResponse;
-            if (r == null) {
-                continue;
-            }
-            if (best == null) {
-                best = r;
-            } else if (r.getStatusCode() >= 600 && best.getStatusCode() < 600) {
-                best = r;
-            } else if (best.getStatusCode() < 600 && r.getStatusCode() / 100 < best.getStatusCode() / 100) {
-                best = r;
+            if (!branch.isPending()) {
+                best.offer(branch.finalResponse(), branch.finalStatus());
             }
         }
-        if (best == null || best.getStatusCode() == Response.SERVICE_UNAVAILABLE) {
-            sendOwnFinal(best == null ? Response.REQUEST_TIMEOUT : Response.SERVER_INTERNAL_ERROR);
+        int own = best.ownAnswer();
+        if (own != 0) {
+            sendOwnFinal(own);
             return;
         }
         finalSent = true;
         stopTimerC();
-        forwardUpstream(best);
-        ended(best.getStatusCode());
+        forwardUpstream(best.best());
+        ended(best.best().getStatusCode());
     }
 
     /** A final answer of our own making (no branch gave one). */
@@ -371,8 +355,8 @@ final class ProxyContext implements Proxy {
 
     private void ended(int status) {
         engine.forgetInvite(request);
-        if (call != null) {
-            engine.calls().failed(call, status);
+        if (reportsCall) {
+            engine.events().callFailed(request.getCallId(), status);
         }
     }
 
@@ -386,8 +370,8 @@ final class ProxyContext implements Proxy {
     private void forwardUpstream(Response response) {
         Response out = upstreamCopy(response);
         ServerTransaction transaction = request.getTransaction();
-        // Traced before it goes, so the trace keeps the order of the wire (the ACK may come at once).
-        engine.traceSent(out, request.getTransport(), request.getRemoteAddr(), request.getRemotePort());
+        // Reported before it goes, so observers keep the order of the wire (the ACK may come at once).
+        engine.reportSent(out, request.getTransport(), request.getRemoteAddr(), request.getRemotePort());
         try {
             if (transaction != null) {
                 transaction.sendResponse(out);
@@ -406,7 +390,7 @@ final class ProxyContext implements Proxy {
 
     private void forwardStateless(Response response) {
         Response out = upstreamCopy(response);
-        engine.traceSent(out, request.getTransport(), request.getRemoteAddr(), request.getRemotePort());
+        engine.reportSent(out, request.getTransport(), request.getRemoteAddr(), request.getRemotePort());
         sendStateless(out);
     }
 
@@ -427,44 +411,10 @@ final class ProxyContext implements Proxy {
         Response out = (Response) response.clone();
         NatTraversal.fixContact((SIPMessage) response, out);
         out.removeHeader(ViaHeader.NAME);
-        java.util.ListIterator<?> vias = request.unwrap().getHeaders(ViaHeader.NAME);
+        ListIterator<?> vias = request.unwrap().getHeaders(ViaHeader.NAME);
         while (vias.hasNext()) {
             out.addHeader((ViaHeader) ((ViaHeader) vias.next()).clone());
         }
         return out;
-    }
-
-    boolean wasCancelledByCaller() {
-        return cancelledByCaller;
-    }
-
-    @Override
-    public void setRecordRoute(boolean recordRoute) {
-        this.recordRoute = recordRoute;
-    }
-
-    @Override
-    public boolean getRecordRoute() {
-        return recordRoute;
-    }
-
-    @Override
-    public void setParallel(boolean parallel) {
-        this.parallel = parallel;
-    }
-
-    @Override
-    public boolean getParallel() {
-        return parallel;
-    }
-
-    @Override
-    public void setProxyTimeout(int seconds) {
-        this.timeoutSeconds = seconds;
-    }
-
-    @Override
-    public int getProxyTimeout() {
-        return timeoutSeconds;
     }
 }

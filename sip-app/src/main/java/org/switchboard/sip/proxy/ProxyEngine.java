@@ -1,7 +1,6 @@
 package org.switchboard.sip.proxy;
 
 import gov.nist.javax.sip.Utils;
-import gov.nist.javax.sip.message.SIPMessage;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -29,10 +28,9 @@ import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.switchboard.application.config.SwitchboardSettings;
-import org.switchboard.sip.cdr.CallRecords;
 import org.switchboard.sip.engine.SipEngine;
-import org.switchboard.sip.servlet.Proxy;
-import org.switchboard.sip.servlet.ProxyProvider;
+import org.switchboard.sip.event.SipEvents;
+import org.switchboard.sip.event.SipMessageEvent;
 import org.switchboard.sip.servlet.SipFactories;
 import org.switchboard.sip.servlet.SipRequest;
 import org.switchboard.sip.servlet.SipResponseHandler;
@@ -40,10 +38,11 @@ import org.switchboard.sip.servlet.SipResponseHandler;
 /**
  * The stateful proxy's shared part: makes a {@link ProxyContext} per proxied request, keeps which
  * client transaction belongs to which context (and which INVITE a CANCEL is for), routes what
- * comes back to them, and sends (and traces) the forwarded messages. RFC 3261 section 16.
+ * comes back to them, and sends the forwarded messages, reporting each to the observers ({@link
+ * SipEvents}) just before it goes. RFC 3261 section 16.
  */
 @ApplicationScoped
-public class ProxyEngine implements ProxyProvider, SipResponseHandler {
+public class ProxyEngine implements SipResponseHandler {
 
     private static final Logger LOG = Logger.getLogger(ProxyEngine.class.getName());
 
@@ -57,7 +56,7 @@ public class ProxyEngine implements ProxyProvider, SipResponseHandler {
     SwitchboardSettings settings;
 
     @Inject
-    CallRecords calls;
+    SipEvents events;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -66,8 +65,8 @@ public class ProxyEngine implements ProxyProvider, SipResponseHandler {
     private final Map<ClientTransaction, ProxyContext> contexts = new ConcurrentHashMap<>();
     private final Map<String, ProxyContext> invites = new ConcurrentHashMap<>();
 
-    @Override
-    public Proxy proxyFor(SipRequest request) {
+    /** The proxy state of a request the proxy servlet forwards; a CANCEL finds its INVITE's by {@link #inviteFor}. */
+    ProxyContext contextFor(SipRequest request) {
         ProxyContext context = new ProxyContext(this, request, (int) settings.proxyTimerC().toSeconds());
         if (Request.INVITE.equals(request.getMethod())) {
             invites.put(inviteKey(request.unwrap()), context);
@@ -130,7 +129,7 @@ public class ProxyEngine implements ProxyProvider, SipResponseHandler {
             SipProvider provider = (SipProvider) event.getSource();
             provider.sendResponse(out);
             ViaHeader next = (ViaHeader) out.getHeader(ViaHeader.NAME);
-            traceSent(out, next.getTransport(), viaTarget(next), viaPort(next));
+            reportSent(out, next.getTransport(), viaTarget(next), viaPort(next));
         } catch (SipException e) {
             LOG.log(Level.FINE, "could not forward a 2xx retransmission", e);
         }
@@ -146,16 +145,13 @@ public class ProxyEngine implements ProxyProvider, SipResponseHandler {
         contexts.remove(transaction);
     }
 
-    org.switchboard.sip.servlet.MessageTap tap() {
-        return engine.tap();
-    }
-
     SipFactories factories() {
         return engine.factories();
     }
 
-    public CallRecords calls() {
-        return calls;
+    /** Where the proxy says what happens to calls (CDRs and the other observers). */
+    SipEvents events() {
+        return events;
     }
 
     ManagedScheduledExecutorService scheduler() {
@@ -187,22 +183,23 @@ public class ProxyEngine implements ProxyProvider, SipResponseHandler {
         return provider.getNewClientTransaction(out);
     }
 
-    /** Sends a prepared request, traced first so the trace keeps the order of the wire. */
+    /** Sends a prepared request, reported first so observers keep the order of the wire. */
     void start(SipProvider provider, ClientTransaction transaction) throws SipException {
-        traceRequest(provider, transaction.getRequest());
+        reportSent(provider, transaction.getRequest());
         transaction.sendRequest();
     }
 
-    private void traceRequest(SipProvider provider, Request out) {
+    private void reportSent(SipProvider provider, Request out) {
         try {
             ViaHeader via = (ViaHeader) out.getHeader(ViaHeader.NAME);
             ListeningPoint point = listeningPoint(via.getTransport());
             Hop hop = provider.getSipStack().getRouter().getNextHop(out);
             if (hop != null) {
-                engine.tap().sent(out, point.getTransport(), point.getIPAddress(), point.getPort(), hop.getHost(), hop.getPort());
+                events.requestSent(new SipMessageEvent(out, point.getTransport(), point.getIPAddress(), point.getPort(),
+                        hop.getHost(), hop.getPort()));
             }
         } catch (SipException | RuntimeException e) {
-            LOG.log(Level.FINE, "could not trace a forwarded request", e);
+            LOG.log(Level.FINE, "could not work out where a forwarded request goes", e);
         }
     }
 
@@ -216,36 +213,14 @@ public class ProxyEngine implements ProxyProvider, SipResponseHandler {
         } catch (ParseException | InvalidArgumentException e) {
             throw new SipException("cannot build our Via", e);
         }
-        provider.sendRequest(out); // traced by the stack's message log, like every ACK (StackMessageTrace)
+        provider.sendRequest(out); // reported from the stack's message log, like every ACK (StackMessageEvents)
     }
 
-    /** Traces a response we forward upstream (the engine sees what it receives; this is what we send). */
-    void traceSent(Response out, String transport, String destinationIp, int destinationPort) {
+    /** Reports a response we forward upstream (the engine reports what it receives; this is what we send). */
+    void reportSent(Response out, String transport, String destinationIp, int destinationPort) {
         ListeningPoint point = listeningPoint(transport == null ? "UDP" : transport);
-        engine.tap().sent(out, point.getTransport(), point.getIPAddress(), point.getPort(), destinationIp, destinationPort);
-    }
-
-    /** Whether a URI names this server itself (a Route we put there, our IP as Request-URI host). */
-    boolean isThisServer(URI uri) {
-        if (!(uri instanceof SipURI sip)) {
-            return false;
-        }
-        String host = sip.getHost().replace("[", "").replace("]", "");
-        int port = sip.getPort() > 0 ? sip.getPort() : ("sips".equals(sip.getScheme()) ? 5061 : 5060);
-        boolean ourHost = host.equals(settings.sipBindAddress()) || host.equals(settings.sipBindAddressV6())
-                || (settings.sipDomain().equalsIgnoreCase(host) && sip.getUser() == null);
-        return ourHost && (port == settings.sipPort() || port == settings.sipTlsPort());
-    }
-
-    /** Whether the host is the domain we serve (or our own address). */
-    boolean isLocalDomain(SipURI uri) {
-        String host = uri.getHost().replace("[", "").replace("]", "");
-        return settings.sipDomain().equalsIgnoreCase(host) || host.equals(settings.sipBindAddress())
-                || host.equals(settings.sipBindAddressV6());
-    }
-
-    String domain() {
-        return settings.sipDomain();
+        events.responseSent(new SipMessageEvent(out, point.getTransport(), point.getIPAddress(), point.getPort(),
+                destinationIp, destinationPort));
     }
 
     /** The transport the request will leave on: that of the first Route, else of the Request-URI. */
@@ -272,17 +247,5 @@ public class ProxyEngine implements ProxyProvider, SipResponseHandler {
             return via.getRPort();
         }
         return via.getPort() > 0 ? via.getPort() : 5060;
-    }
-
-    /** "ip:port" a message came from. */
-    static String sourceOf(SIPMessage message) {
-        java.net.InetAddress address = message.getPeerPacketSourceAddress();
-        int port = message.getPeerPacketSourcePort();
-        String ip = address != null ? address.getHostAddress()
-                : message.getRemoteAddress() == null ? null : message.getRemoteAddress().getHostAddress();
-        if (ip == null) {
-            return null;
-        }
-        return (ip.contains(":") ? "[" + ip + "]" : ip) + ":" + (port > 0 ? port : message.getRemotePort());
     }
 }

@@ -1,9 +1,7 @@
 package org.switchboard.sip.proxy;
 
-import gov.nist.javax.sip.message.SIPMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Locale;
@@ -14,14 +12,14 @@ import javax.sip.SipException;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.FromHeader;
-import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.RouteHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import org.switchboard.sip.auth.DigestAccount;
 import org.switchboard.sip.auth.DigestAuthenticator;
-import org.switchboard.sip.cdr.CallAttempt;
+import org.switchboard.sip.domain.LocalDomain;
+import org.switchboard.sip.event.CallSide;
 import org.switchboard.sip.location.Binding;
 import org.switchboard.sip.location.LocationService;
 import org.switchboard.sip.servlet.SipMethods;
@@ -63,6 +61,9 @@ public class ProxyServlet extends SipServlet {
     DomainResolver resolver;
 
     @Inject
+    LocalDomain local;
+
+    @Inject
     org.switchboard.application.config.SwitchboardSettings settings;
 
     /** Who sent an out-of-dialog request, as far as authentication tells. */
@@ -93,8 +94,7 @@ public class ProxyServlet extends SipServlet {
             return;
         }
         Request message = request.unwrap();
-        MaxForwardsHeader maxForwards = (MaxForwardsHeader) message.getHeader(MaxForwardsHeader.NAME);
-        if (maxForwards != null && maxForwards.getMaxForwards() <= 0) {
+        if (MaxForwards.exhausted(message)) {
             if (!SipMethods.ACK.equals(request.getMethod())) {
                 request.respond(483); // 16.3 step 2
             }
@@ -116,7 +116,7 @@ public class ProxyServlet extends SipServlet {
         ListIterator<?> routes = message.getHeaders(RouteHeader.NAME);
         while (routes != null && routes.hasNext()) {
             RouteHeader route = (RouteHeader) routes.next();
-            if (!engine.isThisServer(route.getAddress().getURI())) {
+            if (!local.isThisServer(route.getAddress().getURI())) {
                 break;
             }
             message.removeFirst(RouteHeader.NAME);
@@ -130,12 +130,12 @@ public class ProxyServlet extends SipServlet {
     private void inDialog(SipRequest request, boolean ourRoute) throws SipException {
         Request message = request.unwrap();
         boolean routeLeft = message.getHeader(RouteHeader.NAME) != null;
-        boolean toUs = engine.isThisServer(message.getRequestURI())
-                || (message.getRequestURI() instanceof SipURI sip && engine.isLocalDomain(sip) && !ourRoute && !routeLeft);
+        boolean toUs = local.isThisServer(message.getRequestURI())
+                || (message.getRequestURI() instanceof SipURI sip && local.isOurHost(sip.getHost()) && !ourRoute && !routeLeft);
         if (SipMethods.ACK.equals(request.getMethod())) {
             if (!toUs) {
                 Request out = (Request) message.clone();
-                decrementMaxForwards(request, out);
+                MaxForwards.decrement(out, request.factories().headers());
                 engine.sendStateless(request.getProvider(), out);
             }
             // else: the ACK of a non-2xx final answer, absorbed by the transaction layer (17.2.1)
@@ -146,24 +146,11 @@ public class ProxyServlet extends SipServlet {
             return;
         }
         if (SipMethods.BYE.equals(request.getMethod())) {
-            engine.calls().ended(request.getCallId());
+            engine.events().callEnded(request.getCallId());
         }
-        ProxyContext proxy = (ProxyContext) request.getProxy();
+        ProxyContext proxy = engine.contextFor(request);
         proxy.keepRequestUri();
         proxy.proxyTo(java.util.Collections.singletonList(message.getRequestURI()));
-    }
-
-    private static void decrementMaxForwards(SipRequest request, Request out) {
-        MaxForwardsHeader maxForwards = (MaxForwardsHeader) out.getHeader(MaxForwardsHeader.NAME);
-        try {
-            if (maxForwards == null) {
-                out.setHeader(request.factories().headers().createMaxForwardsHeader(70));
-            } else {
-                maxForwards.decrementMaxForwards();
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("Max-Forwards", e);
-        }
     }
 
     /** A request outside any dialog: INVITE to a local user; anything else does not exist here. */
@@ -189,7 +176,7 @@ public class ProxyServlet extends SipServlet {
             request.createResponse(403, "Relaying denied").send();
             return;
         }
-        if (!engine.isLocalDomain(target)) {
+        if (!local.isOurHost(target.getHost())) {
             if (caller == Caller.SUBSCRIBER && settings.proxyForwardsToOtherDomains()) {
                 forwardToOtherDomain(request, target, loopHash);
             } else {
@@ -198,23 +185,20 @@ public class ProxyServlet extends SipServlet {
             return;
         }
         request.createResponse(100).send();
-        CallAttempt call = engine.calls().started(message, ProxyEngine.sourceOf((SIPMessage) message));
+        callStarted(request);
         String user = target.getUser();
-        List<Binding> bindings = user == null ? List.of() : location.lookup(LocationService.aor(user, engine.domain()));
+        List<Binding> bindings = user == null ? List.of() : location.lookup(LocationService.aor(user, local.domain()));
         if (bindings.isEmpty()) {
-            int status = user != null && users.exists(user) ? 480 : 404;
-            request.respond(status);
-            engine.calls().failed(call, status);
-            engine.forgetInvite(request);
+            callRefusedHere(request, user != null && users.exists(user) ? 480 : 404);
             return;
         }
-        ProxyContext proxy = (ProxyContext) request.getProxy();
+        ProxyContext proxy = engine.contextFor(request);
         // One group per q-value, highest first: equal q rings together, lower q only if those fail.
-        java.util.SortedMap<Float, List<URI>> byQ = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+        ForkPlan.Builder<URI> plan = ForkPlan.byQ();
         for (Binding binding : bindings) {
             try {
                 URI contact = request.factories().addresses().createURI(binding.contactUri());
-                byQ.computeIfAbsent(binding.q(), q -> new ArrayList<>()).add(contact);
+                plan.add(contact, binding.q());
                 javax.sip.address.Hop hop = NatTraversal.publicHop(binding, contact);
                 if (hop != null) {
                     proxy.sendVia(contact, hop);
@@ -223,16 +207,27 @@ public class ProxyServlet extends SipServlet {
                 LOG.log(Level.FINE, "unusable contact " + binding.contactUri(), e);
             }
         }
-        if (byQ.isEmpty()) {
-            request.respond(480);
-            engine.calls().failed(call, 480);
-            engine.forgetInvite(request);
+        if (plan.isEmpty()) {
+            callRefusedHere(request, 480);
             return;
         }
-        proxy.setRecordRoute(true);
+        proxy.recordRoute(true);
         proxy.loopHash(loopHash);
-        proxy.call(call);
-        proxy.proxyInGroups(new ArrayList<>(byQ.values()));
+        proxy.reportsCall();
+        proxy.proxy(plan.build());
+    }
+
+    /** An initial INVITE we proxy is a call attempt: the observers (CDRs) learn of it. */
+    private void callStarted(SipRequest request) {
+        engine.events().callStarted(request.getCallId(), request.getFrom().getURI(), request.getTo().getURI(),
+                CallSide.of(request.unwrap(), request.getRemote().toString()));
+    }
+
+    /** The call attempt ends with our own answer: nobody to ring. */
+    private void callRefusedHere(SipRequest request, int status) {
+        request.respond(status);
+        engine.events().callFailed(request.getCallId(), status);
+        engine.forgetInvite(request);
     }
 
     /**
@@ -242,7 +237,7 @@ public class ProxyServlet extends SipServlet {
     private Caller authorize(SipRequest request) {
         Request message = request.unwrap();
         URI fromUri = ((FromHeader) message.getHeader(FromHeader.NAME)).getAddress().getURI();
-        if (!(fromUri instanceof SipURI from) || !engine.isLocalDomain(from)) {
+        if (!(fromUri instanceof SipURI from) || !local.isOurHost(from.getHost())) {
             return Caller.FOREIGN;
         }
         DigestAuthenticator.Outcome outcome = authenticator.authenticate(request, DigestAuthenticator.Kind.PROXY);
@@ -276,12 +271,12 @@ public class ProxyServlet extends SipServlet {
             return;
         }
         request.createResponse(100).send();
-        CallAttempt call = engine.calls().started(message, ProxyEngine.sourceOf((SIPMessage) message));
-        ProxyContext proxy = (ProxyContext) request.getProxy();
+        callStarted(request);
+        ProxyContext proxy = engine.contextFor(request);
         proxy.sendVia(target, hop.get());
-        proxy.setRecordRoute(true);
+        proxy.recordRoute(true);
         proxy.loopHash(loopHash);
-        proxy.call(call);
+        proxy.reportsCall();
         proxy.proxyTo(List.of(target));
     }
 

@@ -14,6 +14,7 @@ import javax.sip.header.ExpiresHeader;
 import javax.sip.header.UserAgentHeader;
 import org.switchboard.application.config.SwitchboardSettings;
 import org.switchboard.sip.auth.DigestAuthenticator;
+import org.switchboard.sip.domain.LocalDomain;
 import org.switchboard.sip.location.Binding;
 import org.switchboard.sip.location.LocationService;
 import org.switchboard.sip.servlet.SipMethods;
@@ -39,6 +40,10 @@ public class RegistrarServlet extends SipServlet {
     @Inject
     LocationService location;
 
+    /** Our domain or an address we listen on (phones often register to the IP address). */
+    @Inject
+    LocalDomain local;
+
     @Override
     public Set<String> methods() {
         return Set.of(SipMethods.REGISTER);
@@ -47,11 +52,11 @@ public class RegistrarServlet extends SipServlet {
     @Override
     protected void doRegister(SipRequest request) {
         URI requestUri = request.getRequestURI();
-        if (!(requestUri instanceof SipURI sipUri) || !isLocal(sipUri.getHost())) {
+        if (!(requestUri instanceof SipURI sipUri) || !local.isOurHost(sipUri.getHost())) {
             request.createResponse(404, "Domain not served here").send();
             return;
         }
-        if (!(request.getTo().getURI() instanceof SipURI to) || to.getUser() == null || !isLocal(to.getHost())) {
+        if (!(request.getTo().getURI() instanceof SipURI to) || to.getUser() == null || !local.isOurHost(to.getHost())) {
             request.createResponse(404, "Not a local address-of-record").send();
             return;
         }
@@ -70,7 +75,7 @@ public class RegistrarServlet extends SipServlet {
             request.createResponse(403, "Not allowed to register this address").send();
             return;
         }
-        String aor = LocationService.aor(account.user(), settings.sipDomain());
+        String aor = LocationService.aor(account.user(), local.domain());
         try {
             List<Binding> bindings = update(request, aor);
             ok(request, bindings);
@@ -156,16 +161,6 @@ public class RegistrarServlet extends SipServlet {
             }
         }
         return null;
-    }
-
-    /** Our domain, or an address we listen on (phones often register to the IP address). */
-    private boolean isLocal(String host) {
-        if (host == null) {
-            return false;
-        }
-        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        return h.equalsIgnoreCase(settings.sipDomain()) || h.equals(settings.sipBindAddress())
-                || (!settings.sipBindAddressV6().isEmpty() && h.equalsIgnoreCase(settings.sipBindAddressV6()));
     }
 
     private static String rfc1123(Date date) {

@@ -2,7 +2,6 @@ package org.switchboard.sip.servlet;
 
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
 import gov.nist.javax.sip.message.SIPRequest;
-import java.net.InetAddress;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.ListIterator;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
 import javax.sip.InvalidArgumentException;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
@@ -26,10 +24,13 @@ import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.switchboard.sip.event.SipMessageEvent;
+import org.switchboard.sip.event.SipObserver;
 
 /**
  * One incoming SIP request as a servlet sees it: the message, where it came from, and the means
- * to answer it ({@link #createResponse}, {@link #respond}) or proxy it ({@link #getProxy()}).
+ * to answer it ({@link #createResponse}, {@link #respond}); the proxy takes it from there
+ * ({@code org.switchboard.sip.proxy.ProxyEngine#contextFor}).
  * Made by the engine only. Answers go through the server transaction the engine opened when the
  * request arrived (none for ACK).
  *
@@ -44,32 +45,29 @@ public final class SipRequest {
     private final SipProvider provider;
     private final SipFactories factories;
     private final String allow;
-    private final Function<SipRequest, Proxy> proxies;
-    private final MessageTap tap;
+    private final SipObserver observer;
+    private final PeerAddress remote;
+    private final PeerAddress local;
     private final AtomicBoolean committed = new AtomicBoolean();
     private String toTag;
 
     /**
      * For the engine.
      *
-     * @param allow   the methods this server handles, comma-separated, for 405 responses
-     * @param proxies makes the proxy of a request (fails when no proxy is deployed)
+     * @param allow    the methods this server handles, comma-separated, for 405 responses
+     * @param observer told of every response sent (session traces and the like)
      */
     public SipRequest(Request request, ServerTransaction transaction, SipProvider provider, SipFactories factories,
-            String allow, Function<SipRequest, Proxy> proxies) {
-        this(request, transaction, provider, factories, allow, proxies, MessageTap.NONE);
-    }
-
-    /** For the engine: as above, and every response sent is shown to {@code tap} (session traces). */
-    public SipRequest(Request request, ServerTransaction transaction, SipProvider provider, SipFactories factories,
-            String allow, Function<SipRequest, Proxy> proxies, MessageTap tap) {
-        this.tap = tap;
+            String allow, SipObserver observer) {
+        this.observer = observer;
         this.request = request;
         this.transaction = transaction;
         this.provider = provider;
         this.factories = factories;
         this.allow = allow;
-        this.proxies = proxies;
+        PeerAddress source = PeerAddress.sourceOf(sip());
+        this.remote = source != null ? source : new PeerAddress("", 0);
+        this.local = PeerAddress.localOf(sip());
     }
 
     public String getMethod() {
@@ -139,21 +137,24 @@ public final class SipRequest {
 
     /** The address the packet or connection came from (what NAT traversal must answer to). */
     public String getRemoteAddr() {
-        InetAddress address = sip().getPeerPacketSourceAddress();
-        return address == null ? sip().getRemoteAddress().getHostAddress() : address.getHostAddress();
+        return remote.ip();
     }
 
     public int getRemotePort() {
-        int port = sip().getPeerPacketSourcePort();
-        return port > 0 ? port : sip().getRemotePort();
+        return remote.port();
+    }
+
+    /** Where it came from, as one value ("ip:port" by {@code toString()}). */
+    public PeerAddress getRemote() {
+        return remote;
     }
 
     public String getLocalAddr() {
-        return sip().getLocalAddress().getHostAddress();
+        return local.ip();
     }
 
     public int getLocalPort() {
-        return sip().getLocalPort();
+        return local.port();
     }
 
     /** The JAIN-SIP message, for what this facade does not cover. */
@@ -168,11 +169,6 @@ public final class SipRequest {
 
     public SipProvider getProvider() {
         return provider;
-    }
-
-    /** Where messages sent on behalf of this request are shown (session traces). */
-    public MessageTap tap() {
-        return tap;
     }
 
     public SipFactories factories() {
@@ -213,19 +209,15 @@ public final class SipRequest {
         createResponse(status).send();
     }
 
-    /** The proxy of this request; throws IllegalStateException while no proxy is deployed. */
-    public Proxy getProxy() {
-        return proxies.apply(this);
-    }
-
     void send(SipResponse response) {
         boolean isFinal = response.getStatus() >= 200;
         if (isFinal && !committed.compareAndSet(false, true)) {
             throw new IllegalStateException("a final response was already sent to " + getMethod() + " " + getCallId());
         }
         try {
-            // Shown before it goes, so traces keep the order of the wire (an ACK may come at once).
-            tap.sent(response.unwrap(), getTransport(), getLocalAddr(), getLocalPort(), getRemoteAddr(), getRemotePort());
+            // Reported before it goes, so observers keep the order of the wire (an ACK may come at once).
+            observer.responseSent(new SipMessageEvent(response.unwrap(), getTransport(), getLocalAddr(), getLocalPort(),
+                    getRemoteAddr(), getRemotePort()));
             response.sendThrough(transaction, provider);
         } catch (SipException | InvalidArgumentException e) {
             throw new IllegalStateException("could not send " + response.getStatus() + " to " + getMethod(), e);

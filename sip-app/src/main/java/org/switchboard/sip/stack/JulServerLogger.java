@@ -30,7 +30,12 @@ public class JulServerLogger implements ServerLogger {
 
     @Override
     public void logMessage(SIPMessage message, String from, String to, String status, boolean sender, long time) {
-        StackMessages.deliver(message, from, to, sender, time);
+        // Only the channel's log (no status) goes on. The stack logs a received response a second
+        // time, with status "before processing", when it looks for its transaction
+        // (SIPTransactionStack.newSIPServerResponse): passing that on traced every UDP response twice.
+        if (status == null) {
+            StackMessages.deliver(message, from, to, sender, time);
+        }
         if (LOG.isLoggable(Level.FINEST)) {
             LOG.finest((sender ? "sent " : "received ") + from + " -> " + to
                     + (status == null ? "" : " (" + status + ")") + "\n" + message.encode());

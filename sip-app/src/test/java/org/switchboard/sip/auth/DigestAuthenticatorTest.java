@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.switchboard.persistence.account.AccountStatus;
 import org.switchboard.sip.servlet.SipFactories;
+import org.switchboard.sip.event.SipObserver;
 import org.switchboard.sip.servlet.SipRequest;
 
 /**
@@ -86,7 +87,7 @@ class DigestAuthenticatorTest {
                 + extraHeaders
                 + "Content-Length: 0\r\n\r\n";
         Request parsed = factories.messages().createRequest(text);
-        return new SipRequest(parsed, null, null, factories, "REGISTER", r -> null);
+        return new SipRequest(parsed, null, null, factories, "REGISTER", new SipObserver() { });
     }
 
     @Test

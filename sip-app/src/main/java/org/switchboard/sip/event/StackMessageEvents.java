@@ -1,34 +1,33 @@
-package org.switchboard.sip.trace;
+package org.switchboard.sip.event;
 
 import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.message.SIPResponse;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
-import org.switchboard.sip.servlet.MessageTap;
 import org.switchboard.sip.stack.StackMessages;
 
 /**
- * Traces, from the stack's own message log, what our code can't see reliably:
+ * Reports to the observers, from the stack's own message log, what our code can't see reliably:
  * <ul>
  * <li>every ACK, in and out. The ACK of a non-2xx final answer never reaches our code: the stack's
  * server transaction absorbs the caller's, and its client transaction sends its own to the callee
  * (RFC 3261 section 17).
  * <li>every response received over UDP. The stack parses UDP datagrams on several threads, so a
  * 180 sent just before a 200 can reach the transaction after it, which then drops the 180 as it
- * should (a provisional answer after a final one). It was still received, and the data policy
- * keeps every reply received; the stack logs it before its transaction layer sees it. Over TCP and
- * TLS the stack does not log received responses, and a connection is read in order, so those are
- * traced where they reach the engine ({@code RequestDispatcher.processResponse}).
+ * should (a provisional answer after a final one). It was still received (the data policy keeps
+ * every reply received); the stack logs it before its transaction layer sees it. Over TCP and TLS
+ * the stack does not log received responses, and a connection is read in order, so those are
+ * reported where they reach the engine ({@code RequestDispatcher.processResponse}).
  * </ul>
- * No other message is traced here: the engine's paths trace those, with what they know better.
+ * No other message is reported here: the engine and the proxy report those, with what they know better.
  */
-public final class StackMessageTrace implements StackMessages.Sink {
+public final class StackMessageEvents implements StackMessages.Sink {
 
-    private final MessageTap tap;
+    private final SipObserver observer;
 
-    public StackMessageTrace(MessageTap tap) {
-        this.tap = tap;
+    public StackMessageEvents(SipObserver observer) {
+        this.observer = observer;
     }
 
     @Override
@@ -36,21 +35,25 @@ public final class StackMessageTrace implements StackMessages.Sink {
         ViaHeader via = (ViaHeader) message.getHeader(ViaHeader.NAME);
         String transport = via == null ? "UDP" : via.getTransport();
         boolean ack = message instanceof SIPRequest request && Request.ACK.equals(request.getMethod());
-        boolean udpResponseIn = message instanceof SIPResponse && !sent && tracesReceivedResponses(transport);
+        boolean udpResponseIn = message instanceof SIPResponse && !sent && reportsReceivedResponses(transport);
         if (!ack && !udpResponseIn) {
             return;
         }
         String[] source = hostPort(from);
         String[] destination = hostPort(to);
-        if (sent) {
-            tap.sent(message, transport, source[0], port(source[1]), destination[0], port(destination[1]));
+        SipMessageEvent event = new SipMessageEvent(message, transport, source[0], port(source[1]), destination[0],
+                port(destination[1]));
+        if (ack && sent) {
+            observer.requestSent(event);
+        } else if (ack) {
+            observer.requestReceived(event);
         } else {
-            tap.received(message, transport, source[0], port(source[1]), destination[0], port(destination[1]));
+            observer.responseReceived(event);
         }
     }
 
-    /** True when {@link #message} traces received responses of this transport (so the engine must not). */
-    public static boolean tracesReceivedResponses(String transport) {
+    /** True when {@link #message} reports received responses of this transport (so the engine must not). */
+    public static boolean reportsReceivedResponses(String transport) {
         return "UDP".equalsIgnoreCase(transport);
     }
 
