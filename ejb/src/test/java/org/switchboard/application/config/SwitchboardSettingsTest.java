@@ -36,45 +36,23 @@ class SwitchboardSettingsTest {
         properties.setProperty("jboss.server.data.dir", "/srv/wildfly/data");
         SwitchboardSettings settings = SwitchboardSettings.from(SettingsReader.of(properties));
         assertEquals("localhost", settings.sipDomain());
-        assertEquals(5060, settings.sipPort());
-        assertEquals(Path.of("/srv/wildfly/data/switchboard/sip-tls.p12"), settings.sipTlsKeystore());
-        assertEquals(List.of("MD5", "SHA-256"), settings.sipAuthAlgorithms());
-        assertEquals(Duration.ofSeconds(180), settings.proxyTimerC());
+        assertEquals(Path.of("/srv/wildfly/data/switchboard"), settings.dataDir());
         assertEquals(200, settings.traceBatches().flushIntervalMillis());
-        assertTrue(settings.sipAuthSingleChallengeUserAgents().orElseThrow().matcher("baresip v1.0.0").lookingAt());
-    }
-
-    @Test
-    void thePortOffsetMovesTheSipPorts() throws IOException {
-        Properties properties = defaults();
-        properties.setProperty("jboss.socket.binding.port-offset", "600");
-        SwitchboardSettings settings = SwitchboardSettings.from(SettingsReader.of(properties));
-        assertEquals(5660, settings.sipPort());
-        assertEquals(5661, settings.sipTlsPort());
+        assertEquals(Duration.ZERO, settings.deletionGracePeriod());
     }
 
     @Test
     void aBrokenOrMissingValueFailsNamingTheKey() throws IOException {
         Properties properties = defaults();
-        properties.setProperty("switchboard.sip.port", "abc");
-        properties.setProperty("switchboard.sip.proxy.forward-to-other-domains", "maybe");
+        properties.setProperty("switchboard.trace.batch-size", "abc");
+        properties.setProperty("switchboard.demo", "maybe");
         properties.remove("switchboard.keycloak.realm");
         InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
                 () -> SwitchboardSettings.from(SettingsReader.of(properties)));
         assertEquals(List.of(
-                "switchboard.sip.port: expected a port number 1-65535, got 'abc'",
-                "switchboard.sip.proxy.forward-to-other-domains: expected true or false, got 'maybe'",
-                "switchboard.keycloak.realm: missing, expected a non-empty value (its default belongs in switchboard.properties)"),
+                "switchboard.demo: expected true or false, got 'maybe'",
+                "switchboard.keycloak.realm: missing, expected a non-empty value (its default belongs in switchboard.properties)",
+                "switchboard.trace.batch-size: expected a whole number from 1 to 100000, got 'abc'"),
                 e.problems());
-    }
-
-    @Test
-    void registrarExpiresMustBeOrdered() throws IOException {
-        Properties properties = defaults();
-        properties.setProperty("switchboard.sip.registrar.default-expires", "30");
-        InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
-                () -> SwitchboardSettings.from(SettingsReader.of(properties)));
-        assertEquals(List.of("switchboard.sip.registrar.default-expires: expected a value from min-expires to max-expires"
-                + " (60-3600), got 30"), e.problems());
     }
 }

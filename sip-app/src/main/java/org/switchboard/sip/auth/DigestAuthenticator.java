@@ -12,6 +12,7 @@ import javax.sip.header.Header;
 import javax.sip.header.UserAgentHeader;
 import gov.nist.javax.sip.header.SIPHeader;
 import org.switchboard.application.config.SwitchboardSettings;
+import org.switchboard.sip.config.SipSettings;
 import org.switchboard.sip.servlet.SipRequest;
 import org.switchboard.sip.servlet.SipResponse;
 
@@ -61,7 +62,10 @@ public class DigestAuthenticator {
     private static final String NO_ACCOUNT_HA1 = DigestAlgorithm.SHA_256.hash("no such account");
 
     @Inject
-    SwitchboardSettings settings;
+    SwitchboardSettings serviceSettings;
+
+    @Inject
+    SipSettings settings;
 
     @Inject
     NonceService nonces;
@@ -76,7 +80,7 @@ public class DigestAuthenticator {
 
     /** Checks the request's Authorization or Proxy-Authorization for the local realm (the SIP domain). */
     public Outcome authenticate(SipRequest request, Kind kind) {
-        String realm = settings.sipDomain();
+        String realm = serviceSettings.sipDomain();
         AuthorizationHeader authorization = authorizationFor(request, realm, kind);
         if (authorization == null) {
             return new Challenge(false);
@@ -126,7 +130,7 @@ public class DigestAuthenticator {
         String nonce = nonces.issue();
         SipResponse response = request.createResponse(kind.status);
         for (String algorithm : offeredTo(request)) {
-            response.addHeader(kind.challengeHeader, "Digest realm=\"" + settings.sipDomain() + "\", nonce=\"" + nonce
+            response.addHeader(kind.challengeHeader, "Digest realm=\"" + serviceSettings.sipDomain() + "\", nonce=\"" + nonce
                     + "\", algorithm=" + algorithm + ", qop=\"auth\"" + (stale ? ", stale=TRUE" : ""));
         }
         response.send();
@@ -146,7 +150,7 @@ public class DigestAuthenticator {
 
     /** Removes the credentials for our realm, so they go no further than us. */
     public void consumeCredentials(javax.sip.message.Request message, Kind kind) {
-        String realm = settings.sipDomain();
+        String realm = serviceSettings.sipDomain();
         List<Header> keep = new java.util.ArrayList<>();
         java.util.ListIterator<?> headers = message.getHeaders(kind.credentialsHeader);
         while (headers != null && headers.hasNext()) {

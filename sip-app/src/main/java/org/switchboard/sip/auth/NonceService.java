@@ -15,7 +15,7 @@ import java.util.Base64;
 import java.util.concurrent.ConcurrentMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.switchboard.application.config.SwitchboardSettings;
+import org.switchboard.sip.config.SipSettings;
 
 /**
  * Digest nonces that expire and cannot be replayed.
@@ -46,7 +46,7 @@ public class NonceService {
     private static final int MAC_BYTES = 16;
 
     @Inject
-    SwitchboardSettings settings;
+    SipSettings settings;
 
     @Resource(lookup = "java:jboss/infinispan/cache/switchboard/nonces")
     ConcurrentMap<String, Long> used;

@@ -15,7 +15,7 @@ import java.util.logging.Logger;
 import javax.sip.address.URI;
 import org.switchboard.application.cdr.CallRecord;
 import org.switchboard.application.cdr.CdrRecorder;
-import org.switchboard.application.config.SwitchboardSettings;
+import org.switchboard.sip.config.SipSettings;
 import org.switchboard.sip.domain.LocalDomain;
 import org.switchboard.sip.event.CallSide;
 import org.switchboard.sip.event.SipObserver;
@@ -36,7 +36,7 @@ public class CallRecords implements SipObserver {
     CdrRecorder recorder;
 
     @Inject
-    SwitchboardSettings settings;
+    SipSettings settings;
 
     @Inject
     LocalDomain local;

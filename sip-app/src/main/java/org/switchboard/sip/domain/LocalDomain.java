@@ -10,6 +10,7 @@ import java.util.Optional;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import org.switchboard.application.config.SwitchboardSettings;
+import org.switchboard.sip.config.SipSettings;
 
 /**
  * The one answer to "is this us?": the SIP domain we serve and the addresses we listen on (IPv4,
@@ -22,7 +23,10 @@ import org.switchboard.application.config.SwitchboardSettings;
 public class LocalDomain {
 
     @Inject
-    SwitchboardSettings settings;
+    SwitchboardSettings serviceSettings;
+
+    @Inject
+    SipSettings settings;
 
     private String domain;
     private String addressV4;
@@ -43,7 +47,7 @@ public class LocalDomain {
 
     @PostConstruct
     void init() {
-        set(settings.sipDomain(), settings.sipBindAddress(), settings.sipBindAddressV6(), settings.sipPort(),
+        set(serviceSettings.sipDomain(), settings.sipBindAddress(), settings.sipBindAddressV6(), settings.sipPort(),
                 settings.sipTlsPort());
     }
 

@@ -25,6 +25,7 @@ import javax.sip.SipFactory;
 import javax.sip.SipProvider;
 import javax.sip.SipStack;
 import org.switchboard.application.config.SwitchboardSettings;
+import org.switchboard.sip.config.SipSettings;
 import org.switchboard.sip.event.SipEvents;
 import org.switchboard.sip.event.StackMessageEvents;
 import org.switchboard.sip.servlet.SipFactories;
@@ -56,7 +57,10 @@ public class SipEngine {
     private static final Logger LOG = Logger.getLogger(SipEngine.class.getName());
 
     @Inject
-    SwitchboardSettings settings;
+    SwitchboardSettings serviceSettings;
+
+    @Inject
+    SipSettings settings;
 
     @Inject
     SipRouter router;
@@ -107,7 +111,7 @@ public class SipEngine {
             if (!tls) {
                 LOG.info(() -> "SIP: no TLS keystore at " + settings.sipTlsKeystore() + ", TLS is off");
             }
-            LOG.info(() -> "SIP engine listening on " + String.join(", ", listening) + " for domain " + settings.sipDomain()
+            LOG.info(() -> "SIP engine listening on " + String.join(", ", listening) + " for domain " + serviceSettings.sipDomain()
                     + "; observers: " + observers);
         } catch (Exception e) {
             stop();

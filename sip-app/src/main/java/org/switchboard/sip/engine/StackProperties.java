@@ -2,7 +2,7 @@ package org.switchboard.sip.engine;
 
 import java.nio.file.Files;
 import java.util.Properties;
-import org.switchboard.application.config.SwitchboardSettings;
+import org.switchboard.sip.config.SipSettings;
 
 /** The JAIN-SIP stack's configuration, derived from the settings in switchboard.properties. */
 final class StackProperties {
@@ -18,7 +18,7 @@ final class StackProperties {
     private StackProperties() {
     }
 
-    static Properties from(SwitchboardSettings settings, boolean withTls) {
+    static Properties from(SipSettings settings, boolean withTls) {
         Properties p = new Properties();
         p.setProperty("javax.sip.STACK_NAME", "switchboard");
         // The registrar and proxy keep their own state; the stack must not build dialogs for them.
@@ -68,7 +68,7 @@ final class StackProperties {
         return p;
     }
 
-    static boolean tlsConfigured(SwitchboardSettings settings) {
+    static boolean tlsConfigured(SipSettings settings) {
         return Files.isReadable(settings.sipTlsKeystore());
     }
 }

@@ -27,7 +27,7 @@ import javax.sip.header.RouteHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import org.switchboard.application.config.SwitchboardSettings;
+import org.switchboard.sip.config.SipSettings;
 import org.switchboard.sip.engine.SipEngine;
 import org.switchboard.sip.event.SipEvents;
 import org.switchboard.sip.event.SipMessageEvent;
@@ -53,7 +53,7 @@ public class ProxyEngine implements SipResponseHandler {
     SipEngine engine;
 
     @Inject
-    SwitchboardSettings settings;
+    SipSettings settings;
 
     @Inject
     SipEvents events;

@@ -64,7 +64,7 @@ public class ProxyServlet extends SipServlet {
     LocalDomain local;
 
     @Inject
-    org.switchboard.application.config.SwitchboardSettings settings;
+    org.switchboard.sip.config.SipSettings settings;
 
     /** Who sent an out-of-dialog request, as far as authentication tells. */
     private enum Caller {

@@ -12,7 +12,7 @@ import javax.sip.address.URI;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ExpiresHeader;
 import javax.sip.header.UserAgentHeader;
-import org.switchboard.application.config.SwitchboardSettings;
+import org.switchboard.sip.config.SipSettings;
 import org.switchboard.sip.auth.DigestAuthenticator;
 import org.switchboard.sip.domain.LocalDomain;
 import org.switchboard.sip.location.Binding;
@@ -32,7 +32,7 @@ import org.switchboard.sip.servlet.SipServlet;
 public class RegistrarServlet extends SipServlet {
 
     @Inject
-    SwitchboardSettings settings;
+    SipSettings settings;
 
     @Inject
     DigestAuthenticator authenticator;

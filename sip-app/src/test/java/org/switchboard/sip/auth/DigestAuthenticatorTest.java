@@ -42,7 +42,8 @@ class DigestAuthenticatorTest {
         nonces.used = new ConcurrentHashMap<>();
         nonces.clock = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
         nonces.init();
-        authenticator.settings = TestSettings.defaults(); // MD5,SHA-256, domain and realm localhost
+        authenticator.settings = TestSettings.defaults(); // MD5,SHA-256
+        authenticator.serviceSettings = TestSettings.service(); // domain and realm localhost
         authenticator.nonces = nonces;
         authenticator.credentials = credentialsOf(Map.of("alice", account("alice", AccountStatus.ACTIVE)));
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.switchboard.application.config.SettingsReader;
 import org.switchboard.application.config.SwitchboardSettings;
+import org.switchboard.sip.config.SipSettings;
 
 /** The settings the server starts with (this repository's switchboard.properties), for unit tests. */
 final class TestSettings {
@@ -17,12 +18,22 @@ final class TestSettings {
     private TestSettings() {
     }
 
-    static SwitchboardSettings defaults() {
+    /** The SIP engine's settings as the server starts with them. */
+    static SipSettings defaults() {
         return with(Map.of());
     }
 
-    /** The defaults with some keys replaced. */
-    static SwitchboardSettings with(Map<String, String> overrides) {
+    /** The service's settings (the SIP domain among them) as the server starts with them. */
+    static SwitchboardSettings service() {
+        return SwitchboardSettings.from(SettingsReader.of(properties(Map.of())));
+    }
+
+    /** The SIP defaults with some keys replaced. */
+    static SipSettings with(Map<String, String> overrides) {
+        return SipSettings.from(SettingsReader.of(properties(overrides)));
+    }
+
+    private static Properties properties(Map<String, String> overrides) {
         Properties properties = new Properties();
         try (Reader in = Files.newBufferedReader(Path.of("../wildfly-config/src/main/config/switchboard.properties"),
                 StandardCharsets.ISO_8859_1)) {
@@ -31,6 +42,6 @@ final class TestSettings {
             throw new UncheckedIOException(e);
         }
         properties.putAll(overrides);
-        return SwitchboardSettings.from(SettingsReader.of(properties));
+        return properties;
     }
 }
