@@ -1,0 +1,13 @@
+package org.switchboard.application.device;
+
+import java.util.List;
+
+/**
+ * Where the portal reads a subscriber's registered phones, without depending on the SIP engine's
+ * classes (sip-app depends on ejb, never the other way round).
+ */
+public interface DeviceDirectory {
+
+    /** The unexpired bindings of an address-of-record {@code sip:user@domain}, as the registrar keeps them. */
+    List<Device> registered(String aor);
+}
