@@ -7,7 +7,7 @@ import java.util.Optional;
  * The strength rule for SIP passwords. A SIP password is typed once into a phone and kept there, so
  * it can be long; but it is checked with digest over the network, where a weak one is guessed
  * quickly: at least 10 characters, three kinds of character (lower, upper, digit, other) unless it
- * is 16 or longer, and not containing the user name.
+ * is 16 or longer, and not the user name itself.
  */
 public final class PasswordStrength {
 
@@ -22,8 +22,8 @@ public final class PasswordStrength {
         if (password == null || password.length() < MIN_LENGTH) {
             return Optional.of("Use at least " + MIN_LENGTH + " characters.");
         }
-        if (password.toLowerCase(Locale.ROOT).contains(sipUser.toLowerCase(Locale.ROOT))) {
-            return Optional.of("Do not use your user name in the password.");
+        if (password.toLowerCase(Locale.ROOT).equals(sipUser.toLowerCase(Locale.ROOT))) {
+            return Optional.of("Do not use your user name as the password.");
         }
         int kinds = (password.chars().anyMatch(Character::isLowerCase) ? 1 : 0)
                 + (password.chars().anyMatch(Character::isUpperCase) ? 1 : 0)
