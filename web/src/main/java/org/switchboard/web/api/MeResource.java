@@ -142,7 +142,8 @@ public class MeResource {
 
     @GET
     @Path("voicemails/{id}/audio")
-    @Produces("audio/wav")
+    // JSON too: an error (404 for another account's id) is JSON whatever the client accepts.
+    @Produces({"audio/wav", MediaType.APPLICATION_JSON})
     public Response audio(@PathParam("id") long id) {
         return Response.ok(voicemail.audio(login.name(), id), "audio/wav")
                 .header("Content-Disposition", "inline; filename=\"voicemail-" + id + ".wav\"").build();
