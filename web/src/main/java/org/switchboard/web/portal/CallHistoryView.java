@@ -107,7 +107,7 @@ public class CallHistoryView implements Serializable {
         int height = 80;
         StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"sb-chart\" role=\"img\" aria-label=\"Calls per day in ")
                 .append(usage.month()).append("\" viewBox=\"0 0 ").append(daysInMonth * barWidth).append(' ').append(height + 14)
-                .append("\" preserveAspectRatio=\"none\">");
+                .append("\">");
         for (CallsPerDay day : days) {
             int x = (day.day().getDayOfMonth() - 1) * barWidth;
             long h = Math.max(2, day.calls() * height / max);
