@@ -133,7 +133,12 @@ class PortalBrowserIT {
                     assertTrue(alice.text().contains("sip:alice@" + RawSip.HOST + ":" + phone.getLocalPort()), alice.text());
                     assertTrue(alice.text().contains("UDP"), alice.text());
                     assertWithin360(alice.screenshots("devices"), "devices");
-                    // Unregister: the proxy tests expect alice to have no phone.
+                    // "Unregister this device": gone from the page and from the location service.
+                    alice.find("button.sb-unregister").click();
+                    alice.waitForText("Device unregistered.");
+                    assertFalse(alice.text().contains("sip:alice@" + RawSip.HOST + ":" + phone.getLocalPort()), alice.text());
+                    assertTrue(alice.text().contains("No phone is registered."), alice.text());
+                    // The proxy tests expect alice to have no phone, whatever happened above.
                     assertEquals(200, register(phone, "*", newPassword, 0));
                 }
             } finally {

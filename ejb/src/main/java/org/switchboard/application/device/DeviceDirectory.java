@@ -10,4 +10,7 @@ public interface DeviceDirectory {
 
     /** The unexpired bindings of an address-of-record {@code sip:user@domain}, as the registrar keeps them. */
     List<Device> registered(String aor);
+
+    /** Removes the binding with this Contact URI from the address-of-record; false if it had none. */
+    boolean unregister(String aor, String contact);
 }

@@ -17,8 +17,17 @@ public class Devices {
     DeviceDirectory directory;
 
     public List<Device> registered(String login) {
+        return directory.registered(aor(login));
+    }
+
+    /** "Unregister this device": only a binding of the login's own address-of-record can be named. */
+    public boolean unregister(String login, String contact) {
+        return directory.unregister(aor(login), contact);
+    }
+
+    /** The registrar's key: sip:user@domain with the domain in lower case (LocationService.aor). */
+    private String aor(String login) {
         Account account = subscribers.current(login);
-        // The registrar's key: sip:user@domain with the domain in lower case (LocationService.aor).
-        return directory.registered("sip:" + account.getSipUser() + "@" + account.getSipDomain().toLowerCase(java.util.Locale.ROOT));
+        return "sip:" + account.getSipUser() + "@" + account.getSipDomain().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -17,7 +17,9 @@ import java.util.logging.Logger;
  * name: they are read as records, by component name ({@code bindings}, then {@code contactUri},
  * {@code sourceHost}, {@code sourcePort}, {@code transport}, {@code q}, {@code expiresAt},
  * {@code userAgent}). If sip-app renames them, the devices list comes back empty and a warning is
- * logged; the SIP path is never affected (this only reads).
+ * logged. Unregistering replaces the entry the way the registrar does, atomically per key
+ * ({@code compute}), with a new AorBindings made by its record constructor, or removes it when no
+ * binding is left.
  */
 @ApplicationScoped
 public class LocationCacheDevices implements DeviceDirectory {
@@ -50,6 +52,38 @@ public class LocationCacheDevices implements DeviceDirectory {
             LOG.log(Level.WARNING, "The location cache's entries are not the bindings this reader knows", e);
             return List.of();
         }
+    }
+
+    @Override
+    public boolean unregister(String aor, String contact) {
+        boolean[] removed = {false};
+        try {
+            cache.computeIfPresent(aor, (key, stored) -> {
+                try {
+                    List<?> bindings = (List<?>) component(stored, "bindings");
+                    List<Object> kept = new ArrayList<>();
+                    for (Object binding : bindings) {
+                        if (contact.equals(components(binding).get("contactUri"))) {
+                            removed[0] = true;
+                        } else {
+                            kept.add(binding);
+                        }
+                    }
+                    if (kept.isEmpty()) {
+                        return null;
+                    }
+                    var constructor = stored.getClass().getDeclaredConstructor(List.class);
+                    constructor.setAccessible(true);
+                    return constructor.newInstance(kept);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not unregister a device from the location cache", e);
+            return false;
+        }
+        return removed[0];
     }
 
     private static Object component(Object record, String name) throws ReflectiveOperationException {

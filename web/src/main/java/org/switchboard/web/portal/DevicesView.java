@@ -30,6 +30,16 @@ public class DevicesView {
         return registered;
     }
 
+    /** The contact comes from the row (server side); the service only looks in the login's own bindings. */
+    public void unregister(String contact) {
+        if (devices.unregister(login.name(), contact)) {
+            Notices.info("Device unregistered. A phone that registers again comes back.");
+        } else {
+            Notices.error("That device is no longer registered.");
+        }
+        registered = null;
+    }
+
     public String expiresIn(Device device) {
         long seconds = Math.max(0, Duration.between(Instant.now(), device.expiresAt()).getSeconds());
         return seconds / 60 + " min " + seconds % 60 + " s";
