@@ -33,9 +33,17 @@ class AccountDeletionIT {
         assertTrue(home.body().contains("sip:bob@localhost"), home.body());
         // A re-run may find the request of an earlier, interrupted run still open: then there is no button.
         if (!home.body().contains("Deletion requested on")) {
-            OidcBrowser.Page requested = JsfForm.press(bob, home, "deletion-form", "request-deletion");
+            OidcBrowser.Page form = bob.get(portal + "delete.xhtml");
+            OidcBrowser.Page unconfirmed = JsfForm.press(bob, form, "deletion-form", "request-deletion",
+                    java.util.Map.of("confirmation", "sip:alice@localhost"));
+            assertTrue(unconfirmed.body().contains("Type your SIP address, sip:bob@localhost, to confirm."), unconfirmed.body());
+            OidcBrowser.Page requested = JsfForm.press(bob, unconfirmed, "deletion-form", "request-deletion",
+                    java.util.Map.of("confirmation", "sip:bob@localhost"));
             assertEquals(200, requested.status(), requested.body());
             assertTrue(requested.body().contains("Deletion requested"), requested.body());
+            // Disabled at once for the web: every page now leads to the notice, the API refuses.
+            assertTrue(bob.get(portal + "history.xhtml").body().contains("Your account is being deleted"));
+            assertEquals(403, bob.get(portal + "api/v1/me/cdrs").status());
         }
 
         OidcBrowser carol = new OidcBrowser();

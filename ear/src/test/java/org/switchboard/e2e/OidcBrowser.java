@@ -37,6 +37,19 @@ final class OidcBrowser {
         return follow(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
+    /** A GET with extra request headers (e.g. Accept), following redirects like {@link #get(String)}. */
+    Page get(String url, Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        headers.forEach(request::header);
+        return follow(request);
+    }
+
+    /** A PUT of a body (e.g. JSON), for the API; follows redirects like the others. */
+    Page put(String url, String contentType, String body) throws IOException, InterruptedException {
+        return follow(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** Posts a URL-encoded form (a JSF page's plain, non-Ajax submit) and follows the redirects. */
     Page post(String url, Map<String, String> fields) throws IOException, InterruptedException {
         StringBuilder body = new StringBuilder();

@@ -162,6 +162,11 @@ class ProxyCallsIT {
 
     // --- helpers -----------------------------------------------------------------------------
 
+    /** For the portal's tests: alice calls bob, bob answers (SIPp on both sides); the Call-ID. */
+    static String aliceCallsBobAnswered(String name) throws Exception {
+        return callBob(name, "uas-answer.xml", "uac-call.xml");
+    }
+
     /** Registers bob, starts his phone with one scenario, calls him with another; the Call-ID. */
     private static String callBob(String name, String bobScenario, String aliceScenario) throws Exception {
         registerBob();

@@ -51,6 +51,9 @@ public class AccountService {
     @Inject
     Clock clock;
 
+    @Inject
+    RegistrarCredentialCache credentialCache;
+
     /** The account of the given login in the local domain, if it has one. */
     public Optional<AccountSummary> findByLogin(String login) {
         return accounts.findBySipUser(login, settings.sipDomain()).map(AccountSummary::of);
@@ -100,6 +103,28 @@ public class AccountService {
         DeletionRequest request = deletionRequests.save(new DeletionRequest(account, clock.instant()));
         audit.record("subscriber", "DELETION_REQUESTED", "account #" + account.getId(), null);
         return request.getRequestedAt();
+    }
+
+    /**
+     * "Delete my account" on the portal: the subscriber confirms by typing their SIP address. The
+     * request is queued for the retention run, and the account is disabled at once: blocked for SIP
+     * (the registrar and proxy refuse it; its cached credentials are forgotten) and, as the request
+     * is open, no longer served by the portal and the API ({@code Subscribers}).
+     *
+     * @throws DeletionNotConfirmedException if the typed address is not the account's
+     */
+    public Instant requestDeletion(String login, String typedSipAddress) {
+        Account account = accounts.findBySipUser(login, settings.sipDomain()).orElseThrow(AccountNotFoundException::new);
+        String typed = typedSipAddress == null ? "" : typedSipAddress.trim();
+        if (!typed.equalsIgnoreCase(account.sipUri()) && !typed.equalsIgnoreCase(account.sipUri().substring(4))) {
+            throw new DeletionNotConfirmedException(account.sipUri());
+        }
+        Instant requestedAt = requestDeletion(login);
+        if (account.getStatus() == AccountStatus.ACTIVE) {
+            account.setStatus(AccountStatus.BLOCKED);
+        }
+        credentialCache.forget(account);
+        return requestedAt;
     }
 
     /** When the login's open deletion request was made, if there is one. */

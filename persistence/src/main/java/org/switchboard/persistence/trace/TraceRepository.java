@@ -56,6 +56,32 @@ public class TraceRepository {
                 .getResultList();
     }
 
+    /** A page of the account's calls with a message since {@code since}, most recently active first. */
+    public List<TracedCall> callsForAccount(long accountId, Instant since, int first, int max) {
+        return em.createQuery("select new org.switchboard.persistence.trace.TracedCall("
+                        + "t.callId, min(t.messageTime), max(t.messageTime), count(t))"
+                        + " from TraceMessage t"
+                        + " where (t.fromAccount.id = :accountId or t.toAccount.id = :accountId)"
+                        + " and t.messageTime >= :since"
+                        + " group by t.callId"
+                        + " order by max(t.messageTime) desc, t.callId", TracedCall.class)
+                .setParameter("accountId", accountId)
+                .setParameter("since", since)
+                .setFirstResult(first)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /** How many calls {@link #callsForAccount} pages through. */
+    public long countCallsForAccount(long accountId, Instant since) {
+        return em.createQuery("select count(distinct t.callId) from TraceMessage t"
+                        + " where (t.fromAccount.id = :accountId or t.toAccount.id = :accountId)"
+                        + " and t.messageTime >= :since", Long.class)
+                .setParameter("accountId", accountId)
+                .setParameter("since", since)
+                .getSingleResult();
+    }
+
     /** Retention: deletes up to {@code limit} messages older than the cutoff; returns how many. */
     public int deleteOlderThan(Instant cutoff, int limit) {
         return BatchDelete.rows(em, "trace_message", "message_time < ?1", limit, cutoff);

@@ -96,4 +96,42 @@ class CdrRepositoryTest {
                 db.tx(em -> new CdrRepository(em).findForAccount(alice.getId(), from, to, 0, 10))
                         .stream().map(CallDetailRecord::getStartTime).toList());
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void portalFiltersByPeerSortsAndFindsOnlyItsOwnRecord(TestDatabase kind) {
+        MigratedDatabase db = kind.open();
+        Account alice = db.newAccount("cdr-portal-alice");
+        Account bob = db.newAccount("cdr-portal-bob");
+        Account carol = db.newAccount("cdr-portal-carol");
+        long toBob = db.tx(em -> new CdrRepository(em).save(answered(alice, bob, T0, 30)).getId());
+        long fromCarol = db.tx(em -> new CdrRepository(em).save(answered(carol, alice, T0.plusSeconds(60), 90)).getId());
+        long toPstn = db.tx(em -> new CdrRepository(em).save(answered(alice, null, T0.plusSeconds(120), 5)).getId());
+        long bobToCarol = db.tx(em -> new CdrRepository(em).save(answered(bob, carol, T0.plusSeconds(180), 5)).getId());
+
+        CdrFilter all = new CdrFilter(FROM, TO, " ");
+        assertEquals(List.of(toPstn, toBob, fromCarol), db.tx(em -> new CdrRepository(em)
+                .findForAccount(alice.getId(), all, CdrSort.DURATION, true, 0, 10)).stream().map(CallDetailRecord::getId).toList());
+        assertEquals(List.of(fromCarol, toBob, toPstn), db.tx(em -> new CdrRepository(em)
+                .findForAccount(alice.getId(), all, CdrSort.DURATION, false, 0, 10)).stream().map(CallDetailRecord::getId).toList());
+
+        // The peer is the other side only: alice's own name matches nothing, carol's matches the call from her.
+        CdrFilter carolPeer = new CdrFilter(FROM, TO, "CDR-PORTAL-CAROL");
+        assertEquals(List.of(fromCarol), db.tx(em -> new CdrRepository(em)
+                .findForAccount(alice.getId(), carolPeer, CdrSort.START, false, 0, 10)).stream().map(CallDetailRecord::getId).toList());
+        assertEquals(1L, (long) db.tx(em -> new CdrRepository(em).countForAccount(alice.getId(), carolPeer)));
+        assertEquals(0L, (long) db.tx(em -> new CdrRepository(em).countForAccount(alice.getId(), new CdrFilter(FROM, TO, "cdr-portal-alice"))));
+        // LIKE's wildcards are literal.
+        assertEquals(0L, (long) db.tx(em -> new CdrRepository(em).countForAccount(alice.getId(), new CdrFilter(FROM, TO, "%"))));
+
+        assertTrue(db.tx(em -> new CdrRepository(em).findForAccount(toBob, alice.getId())).isPresent());
+        assertTrue(db.tx(em -> new CdrRepository(em).findForAccount(bobToCarol, alice.getId())).isEmpty(), "not alice's");
+        String bobToCarolCallId = db.tx(em -> new CdrRepository(em).findForAccount(bobToCarol, bob.getId()).orElseThrow().getCallId());
+        List<CallDetailRecord> carols = db.tx(em -> new CdrRepository(em).findByCallIds(carol.getId(), List.of(bobToCarolCallId)));
+        assertEquals(List.of(bobToCarol), carols.stream().map(CallDetailRecord::getId).toList());
+        assertTrue(db.tx(em -> new CdrRepository(em).findByCallIds(alice.getId(), List.of(bobToCarolCallId))).isEmpty());
+
+        List<CallsPerDay> days = db.tx(em -> new CdrRepository(em).callsPerDay(alice.getId(), FROM, TO));
+        assertEquals(List.of(new CallsPerDay(java.time.LocalDate.of(2025, 1, 10), 3, 125)), days);
+    }
 }

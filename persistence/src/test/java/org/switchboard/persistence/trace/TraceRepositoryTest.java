@@ -98,4 +98,32 @@ class TraceRepositoryTest {
         assertEquals("2001:db8::1", stored.getSourceIp());
         assertEquals(5061, stored.getDestinationPort());
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void portalPagesTheCallsOfTheTraceWindow(TestDatabase kind) {
+        MigratedDatabase db = kind.open();
+        Account alice = db.newAccount("trace-window-alice");
+        Account bob = db.newAccount("trace-window-bob");
+        String old = newCallId();
+        String first = newCallId();
+        String second = newCallId();
+        String bobs = newCallId();
+        db.run(em -> {
+            TraceRepository traces = new TraceRepository(em);
+            traces.save(request(old, T0.minusSeconds(8 * 86_400), alice, bob));
+            traces.save(request(first, T0, alice, bob));
+            traces.save(reply(first, T0.plusSeconds(1), bob, alice, 200));
+            traces.save(request(second, T0.plusSeconds(60), bob, alice));
+            traces.save(request(bobs, T0.plusSeconds(90), bob, null));
+        });
+        Instant since = T0.minusSeconds(7 * 86_400);
+        assertEquals(2L, (long) db.tx(em -> new TraceRepository(em).countCallsForAccount(alice.getId(), since)));
+        assertEquals(List.of(second), db.tx(em -> new TraceRepository(em).callsForAccount(alice.getId(), since, 0, 1))
+                .stream().map(TracedCall::callId).toList());
+        List<TracedCall> page2 = db.tx(em -> new TraceRepository(em).callsForAccount(alice.getId(), since, 1, 1));
+        assertEquals(first, page2.get(0).callId());
+        assertEquals(2L, page2.get(0).messageCount());
+        assertTrue(db.tx(em -> new TraceRepository(em).findByCallId(bobs, alice.getId())).isEmpty(), "bob's alone");
+    }
 }

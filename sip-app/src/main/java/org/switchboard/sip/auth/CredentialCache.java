@@ -3,6 +3,7 @@ package org.switchboard.sip.auth;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.switchboard.application.account.CachedSipCredentials;
 import java.io.Serializable;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentMap;
@@ -18,7 +19,7 @@ import java.util.concurrent.ConcurrentMap;
  * flood of REGISTERs for made-up users does not turn into a flood of queries.
  */
 @ApplicationScoped
-public class CredentialCache {
+public class CredentialCache implements CachedSipCredentials {
 
     /** A cached answer, "no such account" included. */
     record Entry(DigestAccount account) implements Serializable {
@@ -38,5 +39,11 @@ public class CredentialCache {
             cache.put(key, entry);
         }
         return Optional.ofNullable(entry.account());
+    }
+
+    /** A password changed or the account was blocked in the portal or console: forget it now. */
+    @Override
+    public void forget(String user, String domain) {
+        cache.remove(user + "@" + domain);
     }
 }

@@ -2,8 +2,6 @@ package org.switchboard.web.portal;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,7 +9,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
-import org.switchboard.application.account.AccountNotFoundException;
 import org.switchboard.application.account.AccountService;
 import org.switchboard.persistence.account.AccountStatus;
 import org.switchboard.application.account.AccountSummary;
@@ -37,17 +34,6 @@ public class HomeView {
     void load() {
         account = accounts.findByLogin(login());
         deletionRequestedAt = accounts.pendingDeletion(login());
-    }
-
-    /** Queues the deletion of the signed-in subscriber's own account (never anyone else's). */
-    public void requestDeletion() {
-        try {
-            deletionRequestedAt = Optional.of(accounts.requestDeletion(login()));
-            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
-                    "Deletion requested. Your account will be deleted at the next nightly run.", null));
-        } catch (AccountNotFoundException e) {
-            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, e.getMessage(), null));
-        }
     }
 
     public boolean isDeletionRequested() {
