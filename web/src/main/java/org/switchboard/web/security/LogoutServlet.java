@@ -1,5 +1,6 @@
 package org.switchboard.web.security;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -9,6 +10,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import org.switchboard.web.config.WebSettings;
 
 /**
  * Ends the portal session and the single sign-on session at Keycloak, then comes back to the
@@ -16,6 +18,9 @@ import java.nio.charset.StandardCharsets;
  */
 @WebServlet("/logout")
 public class LogoutServlet extends HttpServlet {
+
+    @Inject
+    WebSettings settings;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
@@ -26,8 +31,8 @@ public class LogoutServlet extends HttpServlet {
         }
         String portal = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort()
                 + request.getContextPath() + "/";
-        String endSession = System.getProperty("switchboard.oidc.provider-url") + "/protocol/openid-connect/logout"
-                + "?client_id=" + encode(System.getProperty("switchboard.oidc.client-id"))
+        String endSession = settings.oidcProviderUrl() + "/protocol/openid-connect/logout"
+                + "?client_id=" + encode(settings.oidcClientId())
                 + "&post_logout_redirect_uri=" + encode(portal);
         response.sendRedirect(endSession);
     }
