@@ -45,6 +45,10 @@ public class Voicemail {
     @Column(name = "mailed_at")
     private Instant mailedAt;
 
+    /** When the subscriber marked it heard; null while it is new (message waiting). */
+    @Column(name = "heard_at")
+    private Instant heardAt;
+
     protected Voicemail() {
         // for JPA
     }
@@ -59,6 +63,14 @@ public class Voicemail {
 
     public void markMailed(Instant when) {
         this.mailedAt = when;
+    }
+
+    public void markHeard(Instant when) {
+        this.heardAt = when;
+    }
+
+    public Instant getHeardAt() {
+        return heardAt;
     }
 
     public Long getId() {
