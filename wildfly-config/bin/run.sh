@@ -9,9 +9,11 @@
 #                                      (default jdbc:postgresql://localhost:5432/switchboard, switchboard/switchboard);
 #                                      with h2, SWITCHBOARD_DB_URL replaces the file URL (the tests add ;AUTO_SERVER=TRUE
 #                                      to read the database while WildFly holds it)
-#   SWITCHBOARD_DEMO=true|false        seed the demo accounts (default true)
+#   SWITCHBOARD_DEMO=true|false        seed the demo accounts and run a local mail server (default true)
 #   SWITCHBOARD_PORT_OFFSET=N          added to every WildFly port (default 0: 8080, 8443, 9990, 5060, 5061)
 #   SWITCHBOARD_KEYCLOAK_PORT=N        Keycloak's HTTP port (default 8180; its management port is this + 820)
+#   SWITCHBOARD_MAIL_SMTP_PORT=N       demo mail server's SMTP port (default 3025 + the port offset)
+#   SWITCHBOARD_MAIL_IMAP_PORT=N       demo mail server's IMAP port (default 3143 + the port offset)
 #   SWITCHBOARD_VAR=DIR                where data and logs live (default var/ in the checkout)
 #   SWITCHBOARD_SKIP_BUILD=1           use the EAR already built (the end-to-end test does)
 #   SWITCHBOARD_PROPERTIES=FILE        your own settings, over wildfly-config/src/main/config/switchboard.properties
@@ -22,6 +24,7 @@ version_wildfly=39.0.1.Final
 version_keycloak=26.7.3
 wildfly_home="$root/wildfly-config/target/wildfly-$version_wildfly"
 keycloak_home="$root/wildfly-config/target/keycloak-$version_keycloak"
+greenmail_jar="$root/wildfly-config/target/greenmail/greenmail-standalone.jar"
 ear="$root/ear/target/switchboard.ear"
 
 var=${SWITCHBOARD_VAR:-$root/var}
@@ -32,6 +35,9 @@ kc_port=${SWITCHBOARD_KEYCLOAK_PORT:-8180}
 kc_mgmt_port=$((kc_port + 820))
 http_port=$((8080 + offset)); https_port=$((8443 + offset)); mgmt_port=$((9990 + offset))
 sip_port=$((5060 + offset)); sips_port=$((5061 + offset))
+# The demo mail server follows the offset too, so test runs beside a dev server do not collide.
+smtp_port=${SWITCHBOARD_MAIL_SMTP_PORT:-$((3025 + offset))}
+imap_port=${SWITCHBOARD_MAIL_IMAP_PORT:-$((3143 + offset))}
 
 say() { printf '[switchboard] %s\n' "$*"; }
 die() { printf '[switchboard] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -51,7 +57,9 @@ http_status() {
 
 # --- Preconditions: fail before starting anything --------------------------------------------
 case "$db" in h2|postgresql) ;; *) die "SWITCHBOARD_DB must be h2 or postgresql, not '$db'";; esac
-for p in "$http_port" "$https_port" "$mgmt_port" "$sip_port" "$sips_port" "$kc_port" "$kc_mgmt_port"; do
+ports=("$http_port" "$https_port" "$mgmt_port" "$sip_port" "$sips_port" "$kc_port" "$kc_mgmt_port")
+[ "$demo" = true ] && ports+=("$smtp_port" "$imap_port")
+for p in "${ports[@]}"; do
   if port_taken 127.0.0.1 "$p"; then
     die "port $p is already in use (another Switchboard, WildFly or Keycloak?). Stop it, or set SWITCHBOARD_PORT_OFFSET / SWITCHBOARD_KEYCLOAK_PORT."
   fi
@@ -72,6 +80,7 @@ if [ "${SWITCHBOARD_SKIP_BUILD:-0}" != 1 ]; then
 fi
 [ -f "$ear" ] || die "no EAR at $ear: build with 'mvn -DskipTests package' first"
 [ -f "$wildfly_home/standalone/configuration/switchboard.xml" ] || die "WildFly is not configured: run the build"
+[ "$demo" != true ] || [ -f "$greenmail_jar" ] || die "no demo mail server at $greenmail_jar: run the build"
 
 mkdir -p "$var/log" "$var/data" "$var/keycloak"
 
@@ -116,6 +125,18 @@ trap 'exit 129' HUP
 # Each server runs in its own session (setsid), so that stopping it stops its whole process tree.
 start() { local log=$1; shift; setsid "$@" >"$log" 2>&1 < /dev/null & pids+=($!); }
 
+# --- Demo mail server ------------------------------------------------------------------------------
+# GreenMail (standalone jar from Maven Central): SMTP for the service's mail, IMAP to read it, with a
+# mailbox per demo subscriber whose login is the address (alice@localhost / demo-alice-1).
+if [ "$demo" = true ]; then
+  say "starting the demo mail server: SMTP $smtp_port, IMAP $imap_port (log: $var/log/greenmail.log)"
+  start "$var/log/greenmail.log" java -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$smtp_port" \
+    -Dgreenmail.imap.hostname=127.0.0.1 -Dgreenmail.imap.port="$imap_port" \
+    -Dgreenmail.users=alice:demo-alice-1@localhost,bob:demo-bob-1@localhost -Dgreenmail.users.login=email \
+    -jar "$greenmail_jar"
+  mail_pid=${pids[-1]}
+fi
+
 # --- Keycloak --------------------------------------------------------------------------------------
 import_dir="$keycloak_home/data/import"
 mkdir -p "$import_dir"
@@ -151,6 +172,10 @@ props="$base/configuration/switchboard-run.properties"
   echo "switchboard.data.dir=$var/data"
   echo "switchboard.oidc.provider-url=http://localhost:$kc_port/realms/switchboard"
   echo "switchboard.keycloak.url=http://localhost:$kc_port"
+  if [ "$demo" = true ]; then
+    echo "switchboard.smtp.host=127.0.0.1"
+    echo "switchboard.smtp.port=$smtp_port"
+  fi
   if [ "$db" = h2 ] && [ -n "${SWITCHBOARD_DB_URL:-}" ]; then
     echo "switchboard.db.url=$SWITCHBOARD_DB_URL"
   fi
@@ -186,6 +211,15 @@ for i in $(seq 1 600); do
   sleep 0.5
 done
 
+if [ "$demo" = true ]; then
+  for i in $(seq 1 120); do
+    kill -0 "$mail_pid" 2>/dev/null || { tail -n 20 "$var/log/greenmail.log" >&2; die "the demo mail server exited (log above)"; }
+    port_taken 127.0.0.1 "$smtp_port" && port_taken 127.0.0.1 "$imap_port" && break
+    [ "$i" = 120 ] && die "the demo mail server did not start in 60 s (see $var/log/greenmail.log)"
+    sleep 0.5
+  done
+fi
+
 say "starting WildFly with port offset $offset (log: $base/log/server.log)"
 start "$var/log/wildfly-console.log" env LAUNCH_JBOSS_IN_BACKGROUND=1 \
   "$wildfly_home/bin/standalone.sh" -c switchboard.xml \
@@ -217,6 +251,7 @@ if [ "$demo" = true ]; then
 cat <<EOF
     Demo users:   alice / demo-alice-1  and  bob / demo-bob-1   (subscribers; the same for web and SIP)
                   carol / demo-carol-1  (support staff)
+    Demo mail:    SMTP 127.0.0.1:$smtp_port, IMAP 127.0.0.1:$imap_port   (alice@localhost / demo-alice-1, bob@localhost / demo-bob-1)
 EOF
 fi
 cat <<EOF
@@ -227,5 +262,6 @@ EOF
 say "ready"
 
 # Stay in the foreground until a server exits or we are told to stop.
-while kill -0 "$wf_pid" 2>/dev/null && kill -0 "$kc_pid" 2>/dev/null; do sleep 1; done
+while kill -0 "$wf_pid" 2>/dev/null && kill -0 "$kc_pid" 2>/dev/null \
+  && { [ "$demo" != true ] || kill -0 "$mail_pid" 2>/dev/null; }; do sleep 1; done
 die "a server exited unexpectedly (logs in $var/log and $base/log)"

@@ -31,6 +31,15 @@ public class SwitchboardSettings {
     private String keycloakAdminClientSecret;
     private BatchSettings traceBatches;
     private BatchSettings cdrBatches;
+    private int voicemailRtpPortMin;
+    private int voicemailRtpPortMax;
+    private Duration voicemailSilenceTimeout;
+    private Duration voicemailMaxLength;
+    private Duration voicemailMinLength;
+    private Duration voicemailMailPollInterval;
+    private int voicemailMailBatchSize;
+    private Duration voicemailMailRetryFirst;
+    private Duration voicemailMailRetryMax;
 
     /** For CDI; the values come in {@link #load()}. */
     public SwitchboardSettings() {
@@ -63,7 +72,32 @@ public class SwitchboardSettings {
 
         traceBatches = batches(in, "trace");
         cdrBatches = batches(in, "cdr");
+        readVoicemail(in);
         in.check();
+    }
+
+    private void readVoicemail(SettingsReader in) {
+        voicemailRtpPortMin = in.integer("switchboard.voicemail.rtp.port-min", 1024, 65_534);
+        voicemailRtpPortMax = in.integer("switchboard.voicemail.rtp.port-max", 1025, 65_535);
+        if (voicemailRtpPortMax - voicemailRtpPortMin < 1 + (voicemailRtpPortMin & 1)) {
+            in.problem("switchboard.voicemail.rtp.port-max", "expected a range holding at least one even/odd port pair"
+                    + " above port-min (" + voicemailRtpPortMin + "), got " + voicemailRtpPortMax);
+        }
+        voicemailSilenceTimeout = in.duration("switchboard.voicemail.silence-timeout-seconds", ChronoUnit.SECONDS, 1, 3600);
+        voicemailMaxLength = in.duration("switchboard.voicemail.max-length-seconds", ChronoUnit.SECONDS, 1, 3600);
+        voicemailMinLength = in.duration("switchboard.voicemail.min-length-ms", ChronoUnit.MILLIS, 0, 3_600_000);
+        if (voicemailMinLength.compareTo(voicemailMaxLength) > 0) {
+            in.problem("switchboard.voicemail.min-length-ms", "expected at most max-length-seconds ("
+                    + voicemailMaxLength.toSeconds() + " s), got " + voicemailMinLength.toMillis());
+        }
+        voicemailMailPollInterval = in.duration("switchboard.voicemail.mail.poll-interval-ms", ChronoUnit.MILLIS, 100, 3_600_000);
+        voicemailMailBatchSize = in.integer("switchboard.voicemail.mail.batch-size", 1, 10_000);
+        voicemailMailRetryFirst = in.duration("switchboard.voicemail.mail.retry-first-seconds", ChronoUnit.SECONDS, 1, 86_400);
+        voicemailMailRetryMax = in.duration("switchboard.voicemail.mail.retry-max-seconds", ChronoUnit.SECONDS, 1, 86_400);
+        if (voicemailMailRetryMax.compareTo(voicemailMailRetryFirst) < 0) {
+            in.problem("switchboard.voicemail.mail.retry-max-seconds", "expected at least retry-first-seconds ("
+                    + voicemailMailRetryFirst.toSeconds() + "), got " + voicemailMailRetryMax.toSeconds());
+        }
     }
 
     private static BatchSettings batches(SettingsReader in, String stream) {
@@ -126,5 +160,52 @@ public class SwitchboardSettings {
 
     public String keycloakAdminClientSecret() {
         return keycloakAdminClientSecret;
+    }
+
+    // --- Voicemail (sip-app media, ejb voicemail) -----------------------------------------
+
+    /** Lowest port of the voicemail's RTP range (not moved by the port offset). */
+    public int voicemailRtpPortMin() {
+        return voicemailRtpPortMin;
+    }
+
+    /** Highest port of the voicemail's RTP range. */
+    public int voicemailRtpPortMax() {
+        return voicemailRtpPortMax;
+    }
+
+    /** A recording ends after this long without voice. */
+    public Duration voicemailSilenceTimeout() {
+        return voicemailSilenceTimeout;
+    }
+
+    /** A recording ends at this length. */
+    public Duration voicemailMaxLength() {
+        return voicemailMaxLength;
+    }
+
+    /** A recording shorter than this is dropped. */
+    public Duration voicemailMinLength() {
+        return voicemailMinLength;
+    }
+
+    /** How often the mail outbox worker runs. */
+    public Duration voicemailMailPollInterval() {
+        return voicemailMailPollInterval;
+    }
+
+    /** Mails sent at most per outbox run. */
+    public int voicemailMailBatchSize() {
+        return voicemailMailBatchSize;
+    }
+
+    /** The wait after a first failed send; it doubles with each failure. */
+    public Duration voicemailMailRetryFirst() {
+        return voicemailMailRetryFirst;
+    }
+
+    /** The longest wait between two tries of a mail. */
+    public Duration voicemailMailRetryMax() {
+        return voicemailMailRetryMax;
     }
 }

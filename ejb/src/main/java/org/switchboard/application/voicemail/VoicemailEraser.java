@@ -1,18 +1,12 @@
 package org.switchboard.application.voicemail;
 
 import org.switchboard.persistence.voicemail.StoredVoicemail;
-import org.switchboard.persistence.voicemail.Voicemail;
 import org.switchboard.persistence.voicemail.VoicemailRepository;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.logging.Logger;
-import org.switchboard.application.config.SwitchboardSettings;
 
 /**
  * Deletes voicemails together with their audio files under switchboard.data.dir. Files go first, in
@@ -28,30 +22,16 @@ public class VoicemailEraser {
     VoicemailRepository voicemails;
 
     @Inject
-    SwitchboardSettings settings;
+    VoicemailAudioFiles audio;
 
     /** @return the number of voicemail rows deleted */
     public int erase(List<StoredVoicemail> batch) {
-        Path dataDir = settings.dataDir().toAbsolutePath().normalize();
         for (StoredVoicemail voicemail : batch) {
-            if (voicemail.audioRef() != null) {
-                deleteAudio(dataDir, voicemail);
+            // A reference is relative to the data folder; one that escapes it is not ours to delete.
+            if (voicemail.audioRef() != null && !audio.delete(voicemail.audioRef())) {
+                LOG.warning(() -> "Voicemail " + voicemail.id() + " references audio outside the data folder; file left alone");
             }
         }
         return voicemails.deleteByIds(batch.stream().map(StoredVoicemail::id).toList());
-    }
-
-    private static void deleteAudio(Path dataDir, StoredVoicemail voicemail) {
-        Path audio = dataDir.resolve(voicemail.audioRef()).normalize();
-        // A reference is relative to the data folder; one that escapes it is not ours to delete.
-        if (!audio.startsWith(dataDir)) {
-            LOG.warning(() -> "Voicemail " + voicemail.id() + " references audio outside the data folder; file left alone");
-            return;
-        }
-        try {
-            Files.deleteIfExists(audio);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not delete the audio of voicemail " + voicemail.id(), e);
-        }
     }
 }

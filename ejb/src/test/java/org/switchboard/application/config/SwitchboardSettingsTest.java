@@ -55,4 +55,26 @@ class SwitchboardSettingsTest {
                 "switchboard.trace.batch-size: expected a whole number from 1 to 100000, got 'abc'"),
                 e.problems());
     }
+
+    @Test
+    void voicemailDefaultsAndRangesThatCannotWork() throws IOException {
+        SwitchboardSettings settings = SwitchboardSettings.from(SettingsReader.of(defaults()));
+        assertEquals(Duration.ofSeconds(10), settings.voicemailSilenceTimeout());
+        assertEquals(Duration.ofSeconds(120), settings.voicemailMaxLength());
+        assertEquals(Duration.ofSeconds(1), settings.voicemailMinLength());
+
+        Properties properties = defaults();
+        properties.setProperty("switchboard.voicemail.rtp.port-min", "40001");
+        properties.setProperty("switchboard.voicemail.rtp.port-max", "40002");
+        properties.setProperty("switchboard.voicemail.min-length-ms", "200000");
+        properties.setProperty("switchboard.voicemail.mail.retry-max-seconds", "10");
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+                () -> SwitchboardSettings.from(SettingsReader.of(properties)));
+        assertEquals(List.of(
+                "switchboard.voicemail.rtp.port-max: expected a range holding at least one even/odd port pair above"
+                        + " port-min (40001), got 40002",
+                "switchboard.voicemail.min-length-ms: expected at most max-length-seconds (120 s), got 200000",
+                "switchboard.voicemail.mail.retry-max-seconds: expected at least retry-first-seconds (30), got 10"),
+                e.problems());
+    }
 }

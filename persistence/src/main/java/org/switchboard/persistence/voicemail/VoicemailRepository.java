@@ -86,4 +86,15 @@ public class VoicemailRepository {
                 .setParameter("ids", ids)
                 .executeUpdate();
     }
+
+    /** Message waiting (RFC 3842): the account's voicemails not yet heard, and those heard. */
+    public MessageCounts countsForAccount(long accountId) {
+        Object[] row = em.createQuery("select"
+                        + " coalesce(sum(case when v.heardAt is null then 1 else 0 end), 0),"
+                        + " coalesce(sum(case when v.heardAt is null then 0 else 1 end), 0)"
+                        + " from Voicemail v where v.account.id = :accountId", Object[].class)
+                .setParameter("accountId", accountId)
+                .getSingleResult();
+        return new MessageCounts(((Number) row[0]).intValue(), ((Number) row[1]).intValue());
+    }
 }
