@@ -113,15 +113,7 @@ final class PortalBrowser implements AutoCloseable {
      * NAME-tablet.png), and returns the page width at 768 px.
      */
     long tabletScreenshots(String name) throws IOException {
-        Path dir = Path.of(System.getProperty("switchboard.test.screenshots", "target/screenshots"));
-        Files.createDirectories(dir);
-        resize(DESKTOP_WIDTH);
-        save(dir.resolve(name + "-desktop.png"));
-        resize(TABLET_WIDTH);
-        save(dir.resolve(name + "-tablet.png"));
-        long width = pageWidth();
-        resize(DESKTOP_WIDTH);
-        return width;
+        return screenshots(name, TABLET_WIDTH, "tablet");
     }
 
     /** The page's width in CSS pixels as laid out: wider than the window means sideways scrolling. */
@@ -134,12 +126,16 @@ final class PortalBrowser implements AutoCloseable {
      * and NAME-360.png) and returns the page width at 360 px.
      */
     long screenshots(String name) throws IOException {
+        return screenshots(name, PHONE_WIDTH, "360");
+    }
+
+    private long screenshots(String name, int narrowWidth, String narrowName) throws IOException {
         Path dir = Path.of(System.getProperty("switchboard.test.screenshots", "target/screenshots"));
         Files.createDirectories(dir);
         resize(DESKTOP_WIDTH);
         save(dir.resolve(name + "-desktop.png"));
-        resize(PHONE_WIDTH);
-        save(dir.resolve(name + "-360.png"));
+        resize(narrowWidth);
+        save(dir.resolve(name + "-" + narrowName + ".png"));
         long width = pageWidth();
         resize(DESKTOP_WIDTH);
         return width;
