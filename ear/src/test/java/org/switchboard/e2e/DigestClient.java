@@ -2,6 +2,8 @@ package org.switchboard.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.DatagramSocket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -39,6 +41,24 @@ final class DigestClient {
         return header + ": Digest username=\"" + user + "\", realm=\"localhost\", nonce=\"" + nonce + "\", uri=\"" + uri
                 + "\", response=\"" + response + "\", algorithm=" + algorithm + ", qop=auth, nc=" + nc + ", cnonce=\""
                 + cnonce + "\"\r\n";
+    }
+
+    /**
+     * REGISTERs {@code user}@localhost from this socket, answering a 401 with digest (MD5); the final
+     * status (a refusal without a challenge is returned as it is).
+     */
+    static int register(DatagramSocket phone, String user, String contact, String password, int expires) throws IOException {
+        String callId = java.util.UUID.randomUUID() + "@register-test";
+        String challenge = RawSip.udpExchange(phone, RawSip.register(phone, user, callId, 1, contact,
+                "Expires: " + expires + "\r\n").getBytes(StandardCharsets.UTF_8), 5000);
+        if (RawSip.status(challenge) != 401) {
+            return RawSip.status(challenge);
+        }
+        String nonce = challengeParameter(challenge, "nonce");
+        String authorization = credentials("Authorization", "MD5", user, password, "REGISTER", "sip:localhost", nonce, "00000001");
+        String reply = RawSip.udpExchange(phone, RawSip.register(phone, user, callId, 2, contact,
+                "Expires: " + expires + "\r\n" + authorization).getBytes(StandardCharsets.UTF_8), 5000);
+        return RawSip.status(reply);
     }
 
     static String hash(String algorithm, String text) {

@@ -54,6 +54,12 @@ final class KeycloakAdmin {
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
+    /** Whether the user may sign in (a blocked account's login is disabled). */
+    boolean userEnabled(String id) throws IOException, InterruptedException {
+        String user = send("GET", "/users/" + id, null).body();
+        return !user.replace(" ", "").contains("\"enabled\":false");
+    }
+
     int userStatus(String id) throws IOException, InterruptedException {
         return send("GET", "/users/" + id, null).statusCode();
     }

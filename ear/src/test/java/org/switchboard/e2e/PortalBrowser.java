@@ -33,6 +33,7 @@ final class PortalBrowser implements AutoCloseable {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final int DESKTOP_WIDTH = 1280;
     static final int PHONE_WIDTH = 360;
+    static final int TABLET_WIDTH = 768;
 
     final ChromeDriver driver;
     private final Path profile;
@@ -96,6 +97,25 @@ final class PortalBrowser implements AutoCloseable {
         return String.valueOf(body);
     }
 
+    /** Fetches a URL with the browser's session: "STATUS BODY", so a test can check the answer's code too. */
+    String fetchWithStatus(String url, String method, String jsonBody) {
+        Object answer = ((JavascriptExecutor) driver).executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + "var init = {method: arguments[1], credentials: 'same-origin', headers: {'Content-Type': 'application/json'}};"
+                        + "if (arguments[2]) { init.body = arguments[2]; }"
+                        + "fetch(arguments[0], init).then(function (r) { return r.text().then(function (t) { return r.status + ' ' + t; }); })"
+                        + ".then(done, function (e) { done('FETCH FAILED ' + e); });", url, method, jsonBody);
+        return String.valueOf(answer);
+    }
+
+    /**
+     * Saves the current page at desktop width and at tablet width, 768 px (NAME-desktop.png and
+     * NAME-tablet.png), and returns the page width at 768 px.
+     */
+    long tabletScreenshots(String name) throws IOException {
+        return screenshots(name, TABLET_WIDTH, "tablet");
+    }
+
     /** The page's width in CSS pixels as laid out: wider than the window means sideways scrolling. */
     long pageWidth() {
         return ((Number) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth")).longValue();
@@ -106,12 +126,16 @@ final class PortalBrowser implements AutoCloseable {
      * and NAME-360.png) and returns the page width at 360 px.
      */
     long screenshots(String name) throws IOException {
+        return screenshots(name, PHONE_WIDTH, "360");
+    }
+
+    private long screenshots(String name, int narrowWidth, String narrowName) throws IOException {
         Path dir = Path.of(System.getProperty("switchboard.test.screenshots", "target/screenshots"));
         Files.createDirectories(dir);
         resize(DESKTOP_WIDTH);
         save(dir.resolve(name + "-desktop.png"));
-        resize(PHONE_WIDTH);
-        save(dir.resolve(name + "-360.png"));
+        resize(narrowWidth);
+        save(dir.resolve(name + "-" + narrowName + ".png"));
         long width = pageWidth();
         resize(DESKTOP_WIDTH);
         return width;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.DatagramSocket;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -185,16 +184,7 @@ class PortalBrowserIT {
 
     /** REGISTER as alice with digest (MD5) from this socket; the final status. */
     private static int register(DatagramSocket phone, String contact, String password, int expires) throws Exception {
-        String callId = UUID.randomUUID() + "@portal-test";
-        String challenge = RawSip.udpExchange(phone, RawSip.register(phone, "alice", callId, 1, contact,
-                "Expires: " + expires + "\r\n").getBytes(StandardCharsets.UTF_8), 5000);
-        assertEquals(401, RawSip.status(challenge), challenge);
-        String nonce = DigestClient.challengeParameter(challenge, "nonce");
-        String authorization = DigestClient.credentials("Authorization", "MD5", "alice", password, "REGISTER", "sip:localhost",
-                nonce, "00000001");
-        String reply = RawSip.udpExchange(phone, RawSip.register(phone, "alice", callId, 2, contact,
-                "Expires: " + expires + "\r\n" + authorization).getBytes(StandardCharsets.UTF_8), 5000);
-        return RawSip.status(reply);
+        return DigestClient.register(phone, "alice", contact, password, expires);
     }
 
     private static void assertWithin360(long width, String page) {

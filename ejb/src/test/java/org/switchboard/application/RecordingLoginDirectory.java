@@ -21,6 +21,7 @@ import org.switchboard.application.account.LoginDirectoryException;
 public class RecordingLoginDirectory implements LoginDirectory {
 
     private final List<String> deleted = new CopyOnWriteArrayList<>();
+    private final List<String> enabledChanges = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> failuresToCome = new ConcurrentHashMap<>();
 
     @Override
@@ -30,6 +31,16 @@ public class RecordingLoginDirectory implements LoginDirectory {
             throw new LoginDirectoryException("Keycloak could not be reached (simulated)");
         }
         deleted.add(login);
+    }
+
+    @Override
+    public void setEnabled(String login, boolean enabled) {
+        enabledChanges.add(login + (enabled ? " enabled" : " disabled"));
+    }
+
+    /** "bob disabled", "bob enabled", in the order they were asked for. */
+    public List<String> enabledChanges() {
+        return List.copyOf(enabledChanges);
     }
 
     public List<String> deleted() {

@@ -10,6 +10,10 @@ import org.switchboard.persistence.account.SipCredentialRepository;
 import org.switchboard.persistence.account.VoicemailSettings;
 import org.switchboard.persistence.account.VoicemailSettingsRepository;
 
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -20,6 +24,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import org.switchboard.persistence.audit.AuditRepository;
+import org.switchboard.application.admin.Staff;
 import org.switchboard.application.config.SwitchboardSettings;
 
 /**
@@ -28,7 +33,11 @@ import org.switchboard.application.config.SwitchboardSettings;
  * never stored or logged in clear.
  */
 @Stateless
+@PermitAll
 public class AccountService {
+
+    @Resource
+    SessionContext sessionContext;
 
     @Inject
     AccountRepository accounts;
@@ -96,12 +105,16 @@ public class AccountService {
      */
     public Instant requestDeletion(String login) {
         Account account = accounts.findBySipUser(login, settings.sipDomain()).orElseThrow(AccountNotFoundException::new);
+        return queueDeletion(account, "subscriber");
+    }
+
+    private Instant queueDeletion(Account account, String actor) {
         Optional<DeletionRequest> open = deletionRequests.openFor(account.getId());
         if (open.isPresent()) {
             return open.get().getRequestedAt();
         }
         DeletionRequest request = deletionRequests.save(new DeletionRequest(account, clock.instant()));
-        audit.record("subscriber", "DELETION_REQUESTED", "account #" + account.getId(), null);
+        audit.record(actor, "DELETION_REQUESTED", "account #" + account.getId(), null);
         return request.getRequestedAt();
     }
 
@@ -119,12 +132,27 @@ public class AccountService {
         if (!typed.equalsIgnoreCase(account.sipUri()) && !typed.equalsIgnoreCase(account.sipUri().substring(4))) {
             throw new DeletionNotConfirmedException(account.sipUri());
         }
-        Instant requestedAt = requestDeletion(login);
+        Instant requestedAt = queueDeletion(account, "subscriber");
+        disable(account);
+        return requestedAt;
+    }
+
+    /**
+     * Support staff ask for the account's deletion on the subscriber's behalf: queued and disabled at once
+     * as by "Delete my account"; the staff login is the audit entry's actor.
+     */
+    @RolesAllowed(Staff.SUPPORT)
+    public Instant requestDeletionOnBehalf(Account account) {
+        Instant requestedAt = queueDeletion(account, sessionContext.getCallerPrincipal().getName());
+        disable(account);
+        return requestedAt;
+    }
+
+    private void disable(Account account) {
         if (account.getStatus() == AccountStatus.ACTIVE) {
             account.setStatus(AccountStatus.BLOCKED);
         }
         credentialCache.forget(account);
-        return requestedAt;
     }
 
     /** When the login's open deletion request was made, if there is one. */

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.switchboard.application.config.SwitchboardSettings;
 
 /**
- * Deletes logins through Keycloak's admin REST API, as the confidential client
+ * Deletes, disables and enables logins through Keycloak's admin REST API, as the confidential client
  * switchboard.keycloak.admin-client-id (a service account with realm-management manage-users and
  * view-users), using the JAX-RS client that WildFly provides.
  */
@@ -31,13 +31,10 @@ public class KeycloakLoginDirectory implements LoginDirectory {
 
     @Override
     public void deleteLogin(String login) {
-        Client client = ClientBuilder.newBuilder()
-                .connectTimeout(10, TimeUnit.SECONDS)
-                .readTimeout(30, TimeUnit.SECONDS)
-                .build();
+        Client client = client();
         try {
             String bearer = "Bearer " + accessToken(client);
-            String users = settings.keycloakUrl() + "/admin/realms/" + settings.keycloakRealm() + "/users";
+            String users = usersUrl();
             for (String id : userIds(client, users, bearer, login)) {
                 try (Response deleted = client.target(users).path(id).request().header(HttpHeaders.AUTHORIZATION, bearer).delete()) {
                     // 404: deleted meanwhile (e.g. by a run that stopped before recording it).
@@ -51,6 +48,47 @@ public class KeycloakLoginDirectory implements LoginDirectory {
         } finally {
             client.close();
         }
+    }
+
+    @Override
+    public void setEnabled(String login, boolean enabled) {
+        Client client = client();
+        try {
+            String bearer = "Bearer " + accessToken(client);
+            String users = usersUrl();
+            for (String id : userIds(client, users, bearer, login)) {
+                // A partial representation: Keycloak's PUT changes only the attributes it is given.
+                try (Response updated = client.target(users).path(id).request().header(HttpHeaders.AUTHORIZATION, bearer)
+                        .put(Entity.json("{\"enabled\":" + enabled + "}"))) {
+                    if (updated.getStatus() != 204) {
+                        throw new LoginDirectoryException("Keycloak answered " + updated.getStatus() + " to enabling or disabling the user");
+                    }
+                }
+                if (!enabled) {
+                    try (Response logout = client.target(users).path(id).path("logout").request()
+                            .header(HttpHeaders.AUTHORIZATION, bearer).post(Entity.json("{}"))) {
+                        if (logout.getStatus() != 204) {
+                            throw new LoginDirectoryException("Keycloak answered " + logout.getStatus() + " to ending the user's sessions");
+                        }
+                    }
+                }
+            }
+        } catch (ProcessingException e) {
+            throw new LoginDirectoryException("Keycloak could not be reached at " + settings.keycloakUrl(), e);
+        } finally {
+            client.close();
+        }
+    }
+
+    private static Client client() {
+        return ClientBuilder.newBuilder()
+                .connectTimeout(10, TimeUnit.SECONDS)
+                .readTimeout(30, TimeUnit.SECONDS)
+                .build();
+    }
+
+    private String usersUrl() {
+        return settings.keycloakUrl() + "/admin/realms/" + settings.keycloakRealm() + "/users";
     }
 
     private String accessToken(Client client) {

@@ -10,4 +10,12 @@ public interface LoginDirectory {
      * @throws LoginDirectoryException if the directory could not be reached or refused
      */
     void deleteLogin(String login);
+
+    /**
+     * Enables or disables the login (a blocked account's web login is disabled); disabling also ends
+     * its single sign-on sessions. A login that does not exist is left alone.
+     *
+     * @throws LoginDirectoryException if the directory could not be reached or refused
+     */
+    void setEnabled(String login, boolean enabled);
 }

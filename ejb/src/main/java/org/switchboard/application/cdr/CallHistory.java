@@ -1,5 +1,7 @@
 package org.switchboard.application.cdr;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -8,6 +10,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Consumer;
+import org.switchboard.application.admin.Staff;
 import org.switchboard.application.portal.NotFoundException;
 import org.switchboard.application.portal.Subscribers;
 import org.switchboard.persistence.cdr.CallsPerDay;
@@ -20,6 +23,7 @@ import org.switchboard.persistence.cdr.CdrSort;
  * page and the /api/v1/me API alike. The account always comes from the login.
  */
 @Stateless
+@PermitAll
 public class CallHistory {
 
     /** Rows read per query when exporting, so a large export never holds everything at once. */
@@ -35,13 +39,26 @@ public class CallHistory {
     Clock clock;
 
     public List<CallRow> page(String login, CdrFilter filter, CdrSort sort, boolean ascending, int first, int max) {
-        long accountId = subscribers.currentId(login);
+        return pageOfAccount(subscribers.currentId(login), filter, sort, ascending, first, max);
+    }
+
+    public long count(String login, CdrFilter filter) {
+        return countOfAccount(subscribers.currentId(login), filter);
+    }
+
+    /**
+     * Any account's history, for support staff only: the admin console's account view reaches it through
+     * {@link org.switchboard.application.admin.AccountInspection}, which audits the view.
+     */
+    @RolesAllowed(Staff.SUPPORT)
+    public List<CallRow> pageOfAccount(long accountId, CdrFilter filter, CdrSort sort, boolean ascending, int first, int max) {
         return cdrs.findForAccount(accountId, filter, sort, ascending, first, Math.min(max, 500)).stream()
                 .map(c -> CallRow.of(c, accountId)).toList();
     }
 
-    public long count(String login, CdrFilter filter) {
-        return cdrs.countForAccount(subscribers.currentId(login), filter);
+    @RolesAllowed(Staff.SUPPORT)
+    public long countOfAccount(long accountId, CdrFilter filter) {
+        return cdrs.countForAccount(accountId, filter);
     }
 
     /** One call of the subscriber's; another account's id gives {@link NotFoundException}. */

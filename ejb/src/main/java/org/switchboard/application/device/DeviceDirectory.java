@@ -13,4 +13,10 @@ public interface DeviceDirectory {
 
     /** Removes the binding with this Contact URI from the address-of-record; false if it had none. */
     boolean unregister(String aor, String contact);
+
+    /** Drops every binding of the address-of-record at once (a blocked account); how many there were. */
+    int unregisterAll(String aor);
+
+    /** Contacts registered now, over every address-of-record (the admin dashboard). */
+    int registeredContacts();
 }

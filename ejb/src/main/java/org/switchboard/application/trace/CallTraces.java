@@ -1,5 +1,7 @@
 package org.switchboard.application.trace;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.switchboard.application.admin.Staff;
 import org.switchboard.application.cdr.CallRow;
 import org.switchboard.application.portal.NotFoundException;
 import org.switchboard.application.portal.Subscribers;
@@ -24,6 +27,7 @@ import org.switchboard.persistence.trace.TracedCall;
  * so another account's Call-ID finds nothing and gives {@link NotFoundException}.
  */
 @Stateless
+@PermitAll
 public class CallTraces {
 
     @Inject
@@ -42,20 +46,39 @@ public class CallTraces {
     Clock clock;
 
     public List<TracedCallRow> calls(String login, int first, int max) {
-        long accountId = subscribers.currentId(login);
+        return callsOfAccount(subscribers.currentId(login), first, max);
+    }
+
+    public long count(String login) {
+        return countOfAccount(subscribers.currentId(login));
+    }
+
+    /** The call's messages in time order, or {@link NotFoundException} when none is the login's. */
+    public List<TraceLine> trace(String login, String callId) {
+        return traceOfAccount(subscribers.currentId(login), callId);
+    }
+
+    /**
+     * Any account's traced calls, for support staff only (the admin console's account view, through
+     * {@link org.switchboard.application.admin.AccountInspection}, which audits it).
+     */
+    @RolesAllowed(Staff.SUPPORT)
+    public List<TracedCallRow> callsOfAccount(long accountId, int first, int max) {
         List<TracedCall> page = traces.callsForAccount(accountId, windowStart(), first, Math.min(max, 500));
         Map<String, CallDetailRecord> records = cdrs.findByCallIds(accountId, page.stream().map(TracedCall::callId).toList())
                 .stream().collect(Collectors.toMap(CallDetailRecord::getCallId, Function.identity(), (a, b) -> a));
         return page.stream().map(call -> row(call, records.get(call.callId()), accountId)).toList();
     }
 
-    public long count(String login) {
-        return traces.countCallsForAccount(subscribers.currentId(login), windowStart());
+    @RolesAllowed(Staff.SUPPORT)
+    public long countOfAccount(long accountId) {
+        return traces.countCallsForAccount(accountId, windowStart());
     }
 
-    /** The call's messages in time order, or {@link NotFoundException} when none is the login's. */
-    public List<TraceLine> trace(String login, String callId) {
-        List<TraceLine> lines = traces.findByCallId(callId, subscribers.currentId(login)).stream().map(TraceLine::of).toList();
+    /** A call of the account's (staff only), or {@link NotFoundException} when none of its messages is the account's. */
+    @RolesAllowed(Staff.SUPPORT)
+    public List<TraceLine> traceOfAccount(long accountId, String callId) {
+        List<TraceLine> lines = traces.findByCallId(callId, accountId).stream().map(TraceLine::of).toList();
         if (lines.isEmpty()) {
             throw new NotFoundException("Call");
         }

@@ -54,6 +54,38 @@ public class AccountRepository {
                 .getResultList();
     }
 
+    /**
+     * Account search for support staff, paged in the database: the text is matched (case-insensitive,
+     * anywhere) against the SIP user, email and display name; an address also finds the accounts whose
+     * calls came from or went to it, as the CDRs' signalling address ("ip:port" or "[v6]:port") records it.
+     */
+    public List<Account> search(String text, int first, int max) {
+        return searchQuery("select a", text, " order by a.sipDomain, a.sipUser, a.id", Account.class)
+                .setFirstResult(first)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /** Total for the same search, for the pager. */
+    public long countSearch(String text) {
+        return searchQuery("select count(a)", text, "", Long.class).getSingleResult();
+    }
+
+    private <T> jakarta.persistence.TypedQuery<T> searchQuery(String select, String text, String orderBy, Class<T> type) {
+        String q = text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT);
+        String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String address = q.replace("[", "").replace("]", "");
+        return em.createQuery(select + " from Account a where lower(a.sipUser) like :like escape '\\'"
+                        + " or lower(a.email) like :like escape '\\' or lower(a.displayName) like :like escape '\\'"
+                        + " or exists (select c.id from CallDetailRecord c where"
+                        + " (c.callerAccount = a and (c.callerSignalingAddress = :ip or c.callerSignalingAddress like :ipPort))"
+                        + " or (c.calleeAccount = a and (c.calleeSignalingAddress = :ip or c.calleeSignalingAddress like :ipPort)))"
+                        + orderBy, type)
+                .setParameter("like", like)
+                .setParameter("ip", address)
+                .setParameter("ipPort", address.contains(":") ? "[" + address + "]:%" : address + ":%");
+    }
+
     public long count() {
         return em.createQuery("select count(a) from Account a", Long.class).getSingleResult();
     }

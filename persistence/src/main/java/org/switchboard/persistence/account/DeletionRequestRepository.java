@@ -72,6 +72,26 @@ public class DeletionRequestRepository {
                 .findFirst();
     }
 
+    /** The whole queue for support staff, newest first, with each request's account. */
+    public List<DeletionRequest> page(int first, int max) {
+        return em.createQuery("select r from DeletionRequest r join fetch r.account order by r.requestedAt desc, r.id desc",
+                        DeletionRequest.class)
+                .setFirstResult(first)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    public long count() {
+        return em.createQuery("select count(r) from DeletionRequest r", Long.class).getSingleResult();
+    }
+
+    /** Requests not yet DONE (PENDING or PROCESSING): the dashboard's "pending deletion requests". */
+    public long countOpen() {
+        return em.createQuery("select count(r) from DeletionRequest r where r.state <> :done", Long.class)
+                .setParameter("done", DeletionState.DONE)
+                .getSingleResult();
+    }
+
     public Optional<DeletionRequest> findById(long id) {
         return Optional.ofNullable(em.find(DeletionRequest.class, id));
     }

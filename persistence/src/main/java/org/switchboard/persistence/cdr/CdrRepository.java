@@ -118,6 +118,15 @@ public class CdrRepository {
         return days.entrySet().stream().map(e -> new CallsPerDay(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
     }
 
+    /** Start times of every call (any account) started in [from, to): the dashboard's calls per hour. */
+    public List<Instant> startTimes(Instant from, Instant to) {
+        return em.createQuery("select c.startTime from CallDetailRecord c where c.startTime >= :from and c.startTime < :to",
+                        Instant.class)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getResultList();
+    }
+
     private <T> TypedQuery<T> filtered(String select, long accountId, CdrFilter filter, String orderBy, Class<T> type) {
         String peer = filter.hasPeer()
                 ? " and ((c.callerAccount.id = :accountId and lower(c.calleeUri) like :peer escape '\\')"

@@ -41,6 +41,27 @@ public class OfflineMessageRepository {
                 .getResultList();
     }
 
+    /** How many messages wait for the account at {@code now}, and since when: counts only, never the text. */
+    public Waiting waitingFor(long accountId, Instant now) {
+        Object[] row = em.createQuery("select count(m), min(m.receivedAt) from OfflineMessage m"
+                        + " where m.recipient.id = :accountId and m.expiresAt > :now", Object[].class)
+                .setParameter("accountId", accountId)
+                .setParameter("now", now)
+                .getSingleResult();
+        return new Waiting(((Number) row[0]).longValue(), (Instant) row[1]);
+    }
+
+    /** Messages waiting for anyone at {@code now} (the admin dashboard). */
+    public long countWaiting(Instant now) {
+        return em.createQuery("select count(m) from OfflineMessage m where m.expiresAt > :now", Long.class)
+                .setParameter("now", now)
+                .getSingleResult();
+    }
+
+    /** A count of waiting messages and when the oldest arrived (null when none). */
+    public record Waiting(long count, Instant oldest) {
+    }
+
     public List<OfflineMessage> pendingFor(long accountId) {
         return pendingFor(accountId, Instant.now());
     }

@@ -111,6 +111,11 @@ public class CallRecords implements SipObserver {
         }
     }
 
+    /** Call attempts started and not yet ended (the admin dashboard's "calls in progress"). */
+    public int activeCount() {
+        return active.size();
+    }
+
     @PreDestroy
     void stop() {
         // Calls still up at shutdown end now, so their CDRs reach the recorder before it drains.

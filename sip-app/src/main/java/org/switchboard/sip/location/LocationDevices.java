@@ -44,4 +44,19 @@ public class LocationDevices implements DeviceDirectory {
         });
         return removed[0];
     }
+
+    @Override
+    public int unregisterAll(String aor) {
+        int[] dropped = {0};
+        location.update(aor, current -> {
+            dropped[0] = current.size();
+            return List.of();
+        });
+        return dropped[0];
+    }
+
+    @Override
+    public int registeredContacts() {
+        return location.currentBindingCount();
+    }
 }

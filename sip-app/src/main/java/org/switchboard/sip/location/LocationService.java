@@ -64,6 +64,16 @@ public class LocationService {
         return cache.size();
     }
 
+    /** Unexpired bindings over every AOR (the admin dashboard's "contacts registered now"). */
+    public int currentBindingCount() {
+        Instant now = clock.instant();
+        int count = 0;
+        for (AorBindings stored : cache.values()) {
+            count += stored.current(now).size();
+        }
+        return count;
+    }
+
     public Instant now() {
         return clock.instant();
     }

@@ -1,5 +1,6 @@
 package org.switchboard.web.api;
 
+import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -10,12 +11,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.switchboard.application.account.AccountNotFoundException;
 import org.switchboard.application.account.WeakPasswordException;
+import org.switchboard.application.admin.StaffInputException;
 import org.switchboard.application.portal.AccountDisabledException;
 import org.switchboard.application.portal.NotFoundException;
 
 /**
  * Turns every failure of the API into JSON {@code {"message": ...}} with the right status: 404 for
- * what is not the subscriber's (or does not exist), 403 for an account being deleted, 400 for bad
+ * what is not the subscriber's (or does not exist), 403 for an account being deleted or a staff method
+ * called without role support, 400 for bad
  * input, and 500 with a generic message (the details go to the server log only).
  */
 @Provider
@@ -25,6 +28,10 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable error) {
+        if (error instanceof EJBAccessException) {
+            // The services' @RolesAllowed: a subscriber's session asking for a staff method.
+            return json(403, "Support staff only.");
+        }
         Throwable cause = error instanceof EJBException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof NotFoundException || cause instanceof AccountNotFoundException) {
             return json(404, cause.getMessage());
@@ -32,7 +39,7 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
         if (cause instanceof AccountDisabledException) {
             return json(403, cause.getMessage());
         }
-        if (cause instanceof WeakPasswordException || cause instanceof BadRequest) {
+        if (cause instanceof WeakPasswordException || cause instanceof BadRequest || cause instanceof StaffInputException) {
             return json(400, cause.getMessage());
         }
         if (cause instanceof WebApplicationException web) {

@@ -16,27 +16,12 @@ final class CdrCsv {
 
     static void row(Writer out, CallRow c) {
         try {
-            out.write(String.join(",", Long.toString(c.id()), field(c.callId()), field(c.start()), field(c.answer()),
-                    field(c.end()), c.direction(), field(c.peer()), Integer.toString(c.durationSeconds()), field(c.result()),
-                    field(c.ownSignaling()), field(c.ownMedia()), field(c.peerSignaling()), field(c.peerMedia())));
+            out.write(String.join(",", Long.toString(c.id()), Csv.field(c.callId()), Csv.field(c.start()), Csv.field(c.answer()),
+                    Csv.field(c.end()), c.direction(), Csv.field(c.peer()), Integer.toString(c.durationSeconds()), Csv.field(c.result()),
+                    Csv.field(c.ownSignaling()), Csv.field(c.ownMedia()), Csv.field(c.peerSignaling()), Csv.field(c.peerMedia())));
             out.write("\r\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String field(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value.toString();
-        // A leading = + - @ would be a formula to a spreadsheet (CSV injection): quote and prefix it.
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r") || text.startsWith("'")) {
-            return "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
     }
 }

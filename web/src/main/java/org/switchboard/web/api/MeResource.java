@@ -17,7 +17,6 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.switchboard.application.account.AccountNotFoundException;
@@ -28,15 +27,12 @@ import org.switchboard.application.cdr.CallRow;
 import org.switchboard.application.device.Device;
 import org.switchboard.application.device.Devices;
 import org.switchboard.application.trace.CallTraces;
-import org.switchboard.application.trace.TraceLine;
 import org.switchboard.application.trace.TracedCallRow;
 import org.switchboard.application.voicemail.VoicemailChoices;
 import org.switchboard.application.voicemail.VoicemailItem;
 import org.switchboard.application.voicemail.VoicemailSettingsService;
 import org.switchboard.persistence.cdr.CdrFilter;
-import org.switchboard.persistence.cdr.CdrSort;
 import org.switchboard.web.security.CurrentLogin;
-import org.switchboard.web.trace.TraceText;
 
 /**
  * /api/v1/me: the signed-in subscriber's own data, from the same services as the portal's pages.
@@ -47,8 +43,6 @@ import org.switchboard.web.trace.TraceText;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class MeResource {
-
-    private static final int MAX_PAGE = 500;
 
     @Inject
     CurrentLogin login;
@@ -68,9 +62,6 @@ public class MeResource {
     @Inject
     VoicemailSettingsService voicemail;
 
-    public record Page<T>(long total, int first, int max, List<T> items) {
-    }
-
     @GET
     public AccountSummary me() {
         return accounts.findByLogin(login.name()).orElseThrow(AccountNotFoundException::new);
@@ -83,8 +74,8 @@ public class MeResource {
                          @QueryParam("sort") @DefaultValue("start") String sort, @QueryParam("order") @DefaultValue("desc") String order,
                          @QueryParam("first") @DefaultValue("0") int first, @QueryParam("max") @DefaultValue("50") int max,
                          @QueryParam("format") @DefaultValue("json") String format) {
-        Instant end = instant("to", to, Instant.now().plus(1, ChronoUnit.DAYS));
-        CdrFilter filter = new CdrFilter(instant("from", from, end.minus(400, ChronoUnit.DAYS)), end, peer);
+        Instant end = ApiParams.instant("to", to, Instant.now().plus(1, ChronoUnit.DAYS));
+        CdrFilter filter = new CdrFilter(ApiParams.instant("from", from, end.minus(400, ChronoUnit.DAYS)), end, peer);
         if ("csv".equals(format)) {
             StreamingOutput csv = out -> {
                 BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
@@ -98,8 +89,8 @@ public class MeResource {
         if (!"json".equals(format)) {
             throw new ApiErrors.BadRequest("format must be json or csv, not " + format + ".");
         }
-        List<CallRow> rows = history.page(login.name(), filter, sort(sort), !"desc".equals(order), Math.max(0, first), pageSize(max));
-        return Response.ok(new Page<>(history.count(login.name(), filter), first, pageSize(max), rows)).build();
+        List<CallRow> rows = history.page(login.name(), filter, ApiParams.sort(sort), !"desc".equals(order), Math.max(0, first), ApiParams.pageSize(max));
+        return Response.ok(new Page<>(history.count(login.name(), filter), first, ApiParams.pageSize(max), rows)).build();
     }
 
     @GET
@@ -111,21 +102,14 @@ public class MeResource {
     @GET
     @Path("calls")
     public Page<TracedCallRow> calls(@QueryParam("first") @DefaultValue("0") int first, @QueryParam("max") @DefaultValue("50") int max) {
-        return new Page<>(traces.count(login.name()), first, pageSize(max), traces.calls(login.name(), Math.max(0, first), pageSize(max)));
+        return new Page<>(traces.count(login.name()), first, ApiParams.pageSize(max), traces.calls(login.name(), Math.max(0, first), ApiParams.pageSize(max)));
     }
 
     @GET
     @Path("calls/{callId}/trace")
     @Produces({MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON})
     public Response trace(@PathParam("callId") String callId, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
-        List<TraceLine> lines = traces.trace(login.name(), callId);
-        boolean json = headers.getAcceptableMediaTypes().stream().findFirst()
-                .map(type -> type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardType()).orElse(false);
-        if (json) {
-            return Response.ok(lines, MediaType.APPLICATION_JSON_TYPE).build();
-        }
-        return Response.ok(TraceText.of(callId, lines), "text/plain; charset=UTF-8")
-                .header("Content-Disposition", "inline; filename=\"trace.txt\"").build();
+        return TraceResponse.of(callId, traces.trace(login.name(), callId), headers);
     }
 
     @GET
@@ -137,7 +121,7 @@ public class MeResource {
     @GET
     @Path("voicemails")
     public Page<VoicemailItem> voicemails(@QueryParam("first") @DefaultValue("0") int first, @QueryParam("max") @DefaultValue("50") int max) {
-        return new Page<>(voicemail.count(login.name()), first, pageSize(max), voicemail.list(login.name(), Math.max(0, first), pageSize(max)));
+        return new Page<>(voicemail.count(login.name()), first, ApiParams.pageSize(max), voicemail.list(login.name(), Math.max(0, first), ApiParams.pageSize(max)));
     }
 
     @GET
@@ -163,31 +147,5 @@ public class MeResource {
             throw new ApiErrors.BadRequest("Send {\"enabled\": true|false, \"sendByEmail\": true|false, \"storeOnServer\": true|false}.");
         }
         return voicemail.update(login.name(), choices);
-    }
-
-    private static int pageSize(int max) {
-        return Math.max(1, Math.min(max, MAX_PAGE));
-    }
-
-    private static CdrSort sort(String sort) {
-        return switch (sort) {
-            case "start" -> CdrSort.START;
-            case "duration" -> CdrSort.DURATION;
-            case "result" -> CdrSort.DISPOSITION;
-            default -> throw new ApiErrors.BadRequest("sort must be start, duration or result, not " + sort + ".");
-        };
-    }
-
-    /** An ISO instant (2026-01-31T00:00:00Z) or a day (2026-01-31, midnight UTC). */
-    private static Instant instant(String name, String value, Instant otherwise) {
-        if (value == null || value.isBlank()) {
-            return otherwise;
-        }
-        try {
-            return value.length() == 10 ? java.time.LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
-                    : Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new ApiErrors.BadRequest(name + " must be a day (2026-01-31) or an instant (2026-01-31T00:00:00Z), not " + value + ".");
-        }
     }
 }

@@ -11,15 +11,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
-import org.primefaces.model.SortOrder;
 import org.switchboard.application.cdr.CallHistory;
 import org.switchboard.application.cdr.CallRow;
 import org.switchboard.persistence.cdr.CallsPerDay;
 import org.switchboard.persistence.cdr.CdrFilter;
-import org.switchboard.persistence.cdr.CdrSort;
+import org.switchboard.web.calls.CallRowsModel;
+import org.switchboard.web.chart.BarChart;
 import org.switchboard.web.security.CurrentLogin;
 
 /**
@@ -44,34 +42,9 @@ public class CallHistoryView implements Serializable {
     private String peer = "";
     private CallHistory.MonthUsage usage;
 
-    private final LazyDataModel<CallRow> calls = new LazyDataModel<>() {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return (int) Math.min(Integer.MAX_VALUE, history.count(login.name(), filter()));
-        }
-
-        @Override
-        public List<CallRow> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            CdrSort sort = CdrSort.START;
-            boolean ascending = false;
-            for (SortMeta meta : sortBy.values()) {
-                sort = switch (meta.getField()) {
-                    case "durationSeconds" -> CdrSort.DURATION;
-                    case "disposition" -> CdrSort.DISPOSITION;
-                    default -> CdrSort.START;
-                };
-                ascending = meta.getOrder() == SortOrder.ASCENDING;
-            }
-            return history.page(login.name(), filter(), sort, ascending, first, pageSize);
-        }
-
-        @Override
-        public String getRowKey(CallRow row) {
-            return Long.toString(row.id());
-        }
-    };
+    private final LazyDataModel<CallRow> calls = new CallRowsModel(this::filter,
+            (filter, sort, ascending, first, max) -> history.page(login.name(), filter, sort, ascending, first, max),
+            filter -> history.count(login.name(), filter));
 
     @PostConstruct
     void load() {
@@ -87,9 +60,7 @@ public class CallHistoryView implements Serializable {
     }
 
     public void search() {
-        if (from != null && to != null && from.isAfter(to)) {
-            Notices.fieldError("filter:from", "The first day must not be after the last day.");
-        }
+        Notices.checkDayRange("filter:from", from, to);
     }
 
     /** The API's CSV of the filtered set (same filter, the whole set rather than one page). */
@@ -98,28 +69,16 @@ public class CallHistoryView implements Serializable {
                 + (peer == null || peer.isBlank() ? "" : "&peer=" + URLEncoder.encode(peer.trim(), StandardCharsets.UTF_8));
     }
 
-    /** Calls per day this month as a small SVG bar chart (no script needed, readable at 360 px). */
+    /** Calls per day this month as a small SVG bar chart, a label every seven days. */
     public String getChart() {
-        List<CallsPerDay> days = usage.days();
-        int daysInMonth = usage.month().lengthOfMonth();
-        long max = Math.max(1, days.stream().mapToLong(CallsPerDay::calls).max().orElse(1));
-        int barWidth = 10;
-        int height = 80;
-        StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"sb-chart\" role=\"img\" aria-label=\"Calls per day in ")
-                .append(usage.month()).append("\" viewBox=\"0 0 ").append(daysInMonth * barWidth).append(' ').append(height + 14)
-                .append("\">");
-        for (CallsPerDay day : days) {
-            int x = (day.day().getDayOfMonth() - 1) * barWidth;
-            long h = Math.max(2, day.calls() * height / max);
-            svg.append("<rect x=\"").append(x + 1).append("\" y=\"").append(height - h).append("\" width=\"").append(barWidth - 2)
-                    .append("\" height=\"").append(h).append("\"><title>").append(day.day()).append(": ").append(day.calls())
-                    .append(" calls</title></rect>");
+        Map<Integer, Long> perDay = new java.util.HashMap<>();
+        usage.days().forEach(day -> perDay.put(day.day().getDayOfMonth(), day.calls()));
+        List<BarChart.Bar> bars = new java.util.ArrayList<>();
+        for (int d = 1; d <= usage.month().lengthOfMonth(); d++) {
+            long calls = perDay.getOrDefault(d, 0L);
+            bars.add(new BarChart.Bar(usage.month().atDay(d) + ": " + calls + " calls", calls, d % 7 == 1 ? Integer.toString(d) : null));
         }
-        for (int d = 1; d <= daysInMonth; d += 7) {
-            svg.append("<text x=\"").append((d - 1) * barWidth).append("\" y=\"").append(height + 12).append("\">").append(d)
-                    .append("</text>");
-        }
-        return svg.append("</svg>").toString();
+        return BarChart.svg("Calls per day in " + usage.month(), bars);
     }
 
     public long getMinutesThisMonth() {

@@ -4,13 +4,10 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.List;
-import java.util.Map;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 import org.switchboard.application.trace.CallTraces;
 import org.switchboard.application.trace.TracedCallRow;
+import org.switchboard.web.calls.PagedModel;
 import org.switchboard.web.security.CurrentLogin;
 
 /** Calls: the subscriber's calls with session traces within the trace window, paged in the database. */
@@ -26,24 +23,8 @@ public class CallsView implements Serializable {
     @Inject
     CurrentLogin login;
 
-    private final LazyDataModel<TracedCallRow> calls = new LazyDataModel<>() {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return (int) Math.min(Integer.MAX_VALUE, traces.count(login.name()));
-        }
-
-        @Override
-        public List<TracedCallRow> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            return traces.calls(login.name(), first, pageSize);
-        }
-
-        @Override
-        public String getRowKey(TracedCallRow row) {
-            return row.callId();
-        }
-    };
+    private final LazyDataModel<TracedCallRow> calls = new PagedModel<>(
+            (first, max) -> traces.calls(login.name(), first, max), () -> traces.count(login.name()), TracedCallRow::callId);
 
     public LazyDataModel<TracedCallRow> getCalls() {
         return calls;

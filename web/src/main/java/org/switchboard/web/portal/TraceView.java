@@ -5,18 +5,15 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.switchboard.application.portal.NotFoundException;
 import org.switchboard.application.trace.CallTraces;
-import org.switchboard.application.trace.TraceLine;
 import org.switchboard.web.security.CurrentLogin;
-import org.switchboard.web.trace.LadderDiagram;
-import org.switchboard.web.trace.TraceText;
+import org.switchboard.web.trace.LadderView;
 
 /** One call's ladder diagram and messages; a Call-ID that is not the subscriber's answers 404. */
 @Named
 @RequestScoped
-public class TraceView {
+public class TraceView extends LadderView {
 
     @Inject
     CallTraces traces;
@@ -25,7 +22,6 @@ public class TraceView {
     CurrentLogin login;
 
     private String callId;
-    private List<TraceLine> lines = List.of();
 
     /** f:viewAction: reads the trace once the Call-ID parameter is set. */
     public void load() {
@@ -40,20 +36,8 @@ public class TraceView {
         }
     }
 
-    public String getSvg() {
-        return lines.isEmpty() ? "" : LadderDiagram.svg(lines);
-    }
-
-    public String offset(TraceLine line) {
-        return TraceText.offset(lines, line);
-    }
-
     public String getDownloadUrl() {
         return "api/v1/me/calls/" + URLEncoder.encode(callId, StandardCharsets.UTF_8).replace("+", "%20") + "/trace";
-    }
-
-    public List<TraceLine> getLines() {
-        return lines;
     }
 
     public String getCallId() {
