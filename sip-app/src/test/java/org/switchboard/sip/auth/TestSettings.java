@@ -23,6 +23,11 @@ final class TestSettings {
 
     /** The defaults with some keys replaced. */
     static SwitchboardSettings with(Map<String, String> overrides) {
+        return SwitchboardSettings.from(SettingsReader.of(properties(overrides)));
+    }
+
+    /** The properties of switchboard.properties with some keys replaced. */
+    static Properties properties(Map<String, String> overrides) {
         Properties properties = new Properties();
         try (Reader in = Files.newBufferedReader(Path.of("../wildfly-config/src/main/config/switchboard.properties"),
                 StandardCharsets.ISO_8859_1)) {
@@ -31,6 +36,6 @@ final class TestSettings {
             throw new UncheckedIOException(e);
         }
         properties.putAll(overrides);
-        return SwitchboardSettings.from(SettingsReader.of(properties));
+        return properties;
     }
 }
