@@ -12,7 +12,7 @@ import org.switchboard.application.config.SettingsReader;
 import org.switchboard.application.config.SwitchboardSettings;
 
 /** The settings the server starts with (this repository's switchboard.properties), for unit tests. */
-final class TestSettings {
+public final class TestSettings {
 
     private TestSettings() {
     }
@@ -27,7 +27,7 @@ final class TestSettings {
     }
 
     /** The properties of switchboard.properties with some keys replaced. */
-    static Properties properties(Map<String, String> overrides) {
+    public static Properties properties(Map<String, String> overrides) {
         Properties properties = new Properties();
         try (Reader in = Files.newBufferedReader(Path.of("../wildfly-config/src/main/config/switchboard.properties"),
                 StandardCharsets.ISO_8859_1)) {
