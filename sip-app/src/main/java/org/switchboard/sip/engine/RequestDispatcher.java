@@ -114,6 +114,10 @@ final class RequestDispatcher implements SipListener {
     }
 
     private void handle(SipRequest request) {
+        // Queued before its sender was banned (a burst is read faster than it is answered): dropped now.
+        if (!guard.admits(sourceAddress((SIPMessage) request.unwrap()))) {
+            return;
+        }
         try {
             router.route(request);
         } catch (Exception | LinkageError e) {

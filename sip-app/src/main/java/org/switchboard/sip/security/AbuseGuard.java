@@ -120,6 +120,9 @@ public class AbuseGuard {
 
     private void ban(InetAddress source, long now, String reason) {
         Duration length = bans.ban(source, now, reason);
+        if (length == null) {
+            return; // banned already, by another thread
+        }
         floods.reset(source);
         addressFailures.reset(source);
         LOG.warning(() -> "SIP: banned " + source.getHostAddress() + " for " + length.toSeconds() + " s: " + reason);

@@ -46,15 +46,23 @@ final class BanList {
         return ban != null && now - ban.untilNanos() < 0;
     }
 
-    /** Bans {@code address} from {@code now}; returns for how long. */
+    /**
+     * Bans {@code address} from {@code now}; returns for how long, or null when it is banned
+     * already (several stack threads may see the same flood cross the line at once: one offence).
+     */
     Duration ban(InetAddress address, long now, String reason) {
+        boolean[] fresh = {true};
         Ban banned = bans.compute(address, (a, old) -> {
+            if (old != null && now - old.untilNanos() < 0) {
+                fresh[0] = false;
+                return old;
+            }
             boolean remembered = old != null && now - old.lastOffenceNanos() < memoryNanos;
             int offences = remembered ? old.offences() + 1 : 1;
             long length = lengthFor(offences).toNanos();
             return new Ban(a, now + length, offences, reason, now);
         });
-        return lengthFor(banned.offences());
+        return fresh[0] ? lengthFor(banned.offences()) : null;
     }
 
     /** base, 2 base, 4 base, ... at most max. */

@@ -27,6 +27,7 @@ class BanListTest {
     void repeatOffendersGetTwiceAsLongUpToTheMaximum() throws Exception {
         InetAddress attacker = InetAddress.getByName("2001:db8::1");
         assertEquals(Duration.ofMinutes(5), bans.ban(attacker, 0, "1"));
+        assertEquals(null, bans.ban(attacker, 100 * S, "the same flood, seen by another thread"));
         assertEquals(Duration.ofMinutes(10), bans.ban(attacker, 400 * S, "2"));
         assertEquals(Duration.ofMinutes(20), bans.ban(attacker, 1200 * S, "3"));
         assertEquals(Duration.ofMinutes(30), bans.ban(attacker, 3000 * S, "4"));
