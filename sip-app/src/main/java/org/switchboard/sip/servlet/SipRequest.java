@@ -222,7 +222,7 @@ public final class SipRequest {
                     getRemoteAddr(), getRemotePort()));
             response.sendThrough(transaction, provider);
         } catch (SipException e) {
-            if (!(e.getCause() instanceof java.io.IOException)) {
+            if (!causedByIo(e)) {
                 throw new IllegalStateException("could not send " + response.getStatus() + " to " + getMethod(), e);
             }
             // RFC 3261 18.2.2: the answer goes where the Via says; a Via naming a host that can't be
@@ -231,6 +231,15 @@ public final class SipRequest {
         } catch (InvalidArgumentException e) {
             throw new IllegalStateException("could not send " + response.getStatus() + " to " + getMethod(), e);
         }
+    }
+
+    private static boolean causedByIo(Throwable e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Parses a header; list headers ({@code Allow}, {@code Contact}) give one per comma-separated value. */
