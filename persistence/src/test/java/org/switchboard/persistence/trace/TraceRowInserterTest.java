@@ -52,4 +52,19 @@ class TraceRowInserterTest {
         assertEquals(180, ringing.getStatusCode());
         assertEquals(alice.getId(), ringing.getToAccount().getId());
     }
+
+    /** Fuzzing found it: PostgreSQL refuses NUL in text and failed the whole batch, so traces stopped. */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aNulInAMessageIsStoredAsTheReplacementCharacter(TestDatabase kind) throws Exception {
+        MigratedDatabase db = kind.open();
+        Account alice = db.newAccount("rows-nul");
+        String callId = UUID.randomUUID() + "@192.0.2.7";
+        try (Connection connection = db.dataSource().getConnection()) {
+            TraceRowInserter.insert(connection, List.of(new TraceRow(callId, T0, TraceDirection.IN, "UDP", "192.0.2.7", 5070,
+                    "198.51.100.1", 5060, "INVITE", null, "INVITE", "INVITE sip:x SIP/2.0\r\n\r\nv=0\0\0", alice.getId(), null)));
+        }
+        List<TraceMessage> call = db.tx(em -> new TraceRepository(em).findByCallId(callId, alice.getId()));
+        assertEquals("INVITE sip:x SIP/2.0\r\n\r\nv=0\uFFFD\uFFFD", call.get(0).getRawText());
+    }
 }

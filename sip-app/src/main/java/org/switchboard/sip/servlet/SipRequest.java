@@ -233,7 +233,12 @@ public final class SipRequest {
         }
     }
 
-    private static boolean causedByIo(Throwable e) {
+    /** The stack failed to reach the Via's address (its message says so when it keeps no cause). */
+    private static boolean causedByIo(SipException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.startsWith("Could not connect to") || message.startsWith("Could not create a message channel")) {
+            return true;
+        }
         for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
             if (t instanceof java.io.IOException) {
                 return true;
