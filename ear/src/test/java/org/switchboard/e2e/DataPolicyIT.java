@@ -34,9 +34,9 @@ class DataPolicyIT {
         String marker = markerCall();
         List<Map<String, Object>> markerRows = ServiceDatabase.awaitRows(
                 "SELECT status_code FROM trace_message WHERE call_id = ?",
-                rows -> rows.stream().anyMatch(row -> Integer.valueOf(404).equals(row.get("status_code"))), 10_000, marker);
-        assertTrue(markerRows.stream().anyMatch(row -> Integer.valueOf(404).equals(row.get("status_code"))),
-                "the marker call's 404 was never traced: " + markerRows);
+                rows -> rows.stream().anyMatch(row -> Integer.valueOf(480).equals(row.get("status_code"))), 10_000, marker);
+        assertTrue(markerRows.stream().anyMatch(row -> Integer.valueOf(480).equals(row.get("status_code"))),
+                "the marker call's 480 was never traced: " + markerRows);
 
         assertEquals(0L, ServiceDatabase.query("SELECT count(*) AS n FROM trace_message WHERE upper(method) = 'REGISTER'"
                 + " OR upper(cseq_method) = 'REGISTER' OR raw_text LIKE 'REGISTER %'").get(0).get("n"), "REGISTER rows in trace_message");
@@ -48,8 +48,8 @@ class DataPolicyIT {
     }
 
     /**
-     * A call from another domain to a user we do not have (404, traced, no credentials needed);
-     * its Call-ID. The 404 is acknowledged so that the server stops retransmitting it.
+     * A call from another domain to a user we do not have (480, as for one not registered: no user
+     * enumeration; traced, no credentials needed); its Call-ID. The 480 is acknowledged so that the server stops retransmitting it.
      */
     private static String markerCall() throws Exception {
         String callId = "data-policy-marker-" + UUID.randomUUID();
@@ -64,7 +64,7 @@ class DataPolicyIT {
                     + "CSeq: 1 INVITE\r\n"
                     + "Contact: <sip:marker@" + RawSip.HOST + ":" + socket.getLocalPort() + ">\r\n"
                     + "Content-Length: 0\r\n\r\n").getBytes(StandardCharsets.UTF_8), 5000);
-            assertEquals(404, RawSip.status(reply), reply);
+            assertEquals(480, RawSip.status(reply), reply);
             // RFC 3261 17.1.1.3: the ACK of a non-2xx has the INVITE's branch and the answer's To.
             RawSip.send(socket, "ACK " + uri + " SIP/2.0\r\n" + via + common
                     + "To: " + RawSip.header(reply, "To") + "\r\n"

@@ -17,7 +17,7 @@ final class ExternalPeer {
 
     /** Debian package of each peer, for the skip message. */
     private static final java.util.Map<String, String> PACKAGES = java.util.Map.of(
-            "sipp", "sip-tester", "sipsak", "sipsak", "baresip", "baresip-core");
+            "sipp", "sip-tester", "sipsak", "sipsak", "baresip", "baresip-core", "svcrack", "sipvicious", "svwar", "sipvicious", "openssl", "openssl");
 
     /**
      * Skips the calling test, saying what to install, when a SIP peer is not on the PATH: the test

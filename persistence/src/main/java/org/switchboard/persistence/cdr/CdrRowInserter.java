@@ -1,5 +1,7 @@
 package org.switchboard.persistence.cdr;
 
+import org.switchboard.persistence.text.StorableText;
+
 import static org.switchboard.persistence.JdbcValues.setInstant;
 import static org.switchboard.persistence.JdbcValues.setInteger;
 import static org.switchboard.persistence.JdbcValues.setLong;
@@ -23,23 +25,23 @@ public final class CdrRowInserter {
     public static void insert(Connection connection, List<CdrRow> rows) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (CdrRow row : rows) {
-                insert.setString(1, row.callId());
+                insert.setString(1, StorableText.of(row.callId()));
                 setLong(insert, 2, row.callerAccountId());
                 setLong(insert, 3, row.calleeAccountId());
-                insert.setString(4, row.callerUri());
-                insert.setString(5, row.calleeUri());
+                insert.setString(4, StorableText.of(row.callerUri()));
+                insert.setString(5, StorableText.of(row.calleeUri()));
                 setInstant(insert, 6, row.start());
                 setInstant(insert, 7, row.answer());
                 setInstant(insert, 8, row.end());
                 insert.setInt(9, row.durationSeconds());
-                insert.setString(10, row.disposition().name());
+                insert.setString(10, StorableText.of(row.disposition().name()));
                 setInteger(insert, 11, row.failureCode());
-                insert.setString(12, row.callerSignalingAddress());
-                insert.setString(13, row.calleeSignalingAddress());
-                insert.setString(14, row.callerMediaAddress());
-                insert.setString(15, row.calleeMediaAddress());
-                insert.setString(16, row.callerUserAgent());
-                insert.setString(17, row.calleeUserAgent());
+                insert.setString(12, StorableText.of(row.callerSignalingAddress()));
+                insert.setString(13, StorableText.of(row.calleeSignalingAddress()));
+                insert.setString(14, StorableText.of(row.callerMediaAddress()));
+                insert.setString(15, StorableText.of(row.calleeMediaAddress()));
+                insert.setString(16, StorableText.of(row.callerUserAgent()));
+                insert.setString(17, StorableText.of(row.calleeUserAgent()));
                 insert.addBatch();
             }
             insert.executeBatch();

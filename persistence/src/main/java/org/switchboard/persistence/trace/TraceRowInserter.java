@@ -1,5 +1,7 @@
 package org.switchboard.persistence.trace;
 
+import org.switchboard.persistence.text.StorableText;
+
 import static org.switchboard.persistence.JdbcValues.setInstant;
 import static org.switchboard.persistence.JdbcValues.setInteger;
 import static org.switchboard.persistence.JdbcValues.setLong;
@@ -27,18 +29,18 @@ public final class TraceRowInserter {
     public static void insert(Connection connection, List<TraceRow> rows) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (TraceRow row : rows) {
-                insert.setString(1, row.callId());
+                insert.setString(1, StorableText.of(row.callId()));
                 setInstant(insert, 2, row.time());
-                insert.setString(3, row.direction().name());
-                insert.setString(4, row.transport());
-                insert.setString(5, row.sourceIp());
+                insert.setString(3, StorableText.of(row.direction().name()));
+                insert.setString(4, StorableText.of(row.transport()));
+                insert.setString(5, StorableText.of(row.sourceIp()));
                 insert.setInt(6, row.sourcePort());
-                insert.setString(7, row.destinationIp());
+                insert.setString(7, StorableText.of(row.destinationIp()));
                 insert.setInt(8, row.destinationPort());
-                insert.setString(9, row.method());
+                insert.setString(9, StorableText.of(row.method()));
                 setInteger(insert, 10, row.statusCode());
-                insert.setString(11, row.cseqMethod());
-                insert.setString(12, truncate(row.rawText()));
+                insert.setString(11, StorableText.of(row.cseqMethod()));
+                insert.setString(12, StorableText.of(truncate(row.rawText())));
                 setLong(insert, 13, row.fromAccountId());
                 setLong(insert, 14, row.toAccountId());
                 insert.addBatch();

@@ -13,6 +13,8 @@ import javax.sip.header.UserAgentHeader;
 import gov.nist.javax.sip.header.SIPHeader;
 import org.switchboard.application.config.SwitchboardSettings;
 import org.switchboard.sip.config.SipSettings;
+
+import org.switchboard.sip.security.AbuseGuard;
 import org.switchboard.sip.servlet.SipRequest;
 import org.switchboard.sip.servlet.SipResponse;
 
@@ -73,6 +75,10 @@ public class DigestAuthenticator {
     @Inject
     CredentialCache credentials;
 
+    /** Counts failed answers (bans, account throttle) and knows the owners' addresses. */
+    @Inject
+    AbuseGuard guard;
+
     /** Checks the request's Authorization for the local realm (the SIP domain). */
     public Outcome authenticate(SipRequest request) {
         return authenticate(request, Kind.USER_AGENT);
@@ -97,6 +103,11 @@ public class DigestAuthenticator {
         }
         NonceService.Verdict nonceVerdict = nonces.check(nonce);
         if (nonceVerdict == NonceService.Verdict.UNKNOWN) {
+            return new Challenge(false); // not counted: phones hold nonces of before a restart
+        }
+        String source = request.getRemoteAddr();
+        if (guard.throttles(source, user)) {
+            guard.authenticationFailed(source, user); // unchecked, answered as wrong: the guesser learns nothing
             return new Challenge(false);
         }
         Optional<DigestAccount> account = credentials.find(user, realm);
@@ -107,6 +118,7 @@ public class DigestAuthenticator {
         boolean matches = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 given.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
         if (!matches || account.isEmpty()) {
+            guard.authenticationFailed(source, user);
             return new Challenge(false);
         }
         if (nonceVerdict == NonceService.Verdict.STALE) {
@@ -117,6 +129,7 @@ public class DigestAuthenticator {
         if (use != NonceService.Verdict.FRESH) {
             return new Challenge(use == NonceService.Verdict.STALE);
         }
+        guard.authenticated(source, user);
         return new Authenticated(account.get());
     }
 

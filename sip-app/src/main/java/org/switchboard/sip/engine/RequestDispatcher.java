@@ -1,5 +1,6 @@
 package org.switchboard.sip.engine;
 
+import java.net.InetAddress;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,6 +24,7 @@ import javax.sip.header.ViaHeader;
 import org.switchboard.sip.event.SipMessageEvent;
 import org.switchboard.sip.event.SipObserver;
 import org.switchboard.sip.event.StackMessageEvents;
+import org.switchboard.sip.security.AbuseGuard;
 import org.switchboard.sip.servlet.PeerAddress;
 import org.switchboard.sip.servlet.SipFactories;
 import org.switchboard.sip.servlet.SipMethods;
@@ -49,10 +51,12 @@ final class RequestDispatcher implements SipListener {
     private final Supplier<SipResponseHandler> responseHandler;
     private final SipObserver observer;
     private final AtomicLong rejected = new AtomicLong();
+    private final AbuseGuard guard;
 
     RequestDispatcher(SipRouter router, Executor executor, SipFactories factories, int retryAfterSeconds,
-            Supplier<SipResponseHandler> responseHandler, SipObserver observer) {
+            Supplier<SipResponseHandler> responseHandler, SipObserver observer, AbuseGuard guard) {
         this.observer = observer;
+        this.guard = guard;
         this.router = router;
         this.executor = executor;
         this.factories = factories;
@@ -69,6 +73,12 @@ final class RequestDispatcher implements SipListener {
     @Override
     public void processRequest(RequestEvent event) {
         Request request = event.getRequest();
+        // UDP datagrams and new TCP connections of banned addresses never get here (GatedNetworkLayer);
+        // TLS, and connections opened before the ban, are stopped here, before any transaction.
+        InetAddress source = sourceAddress((SIPMessage) request);
+        if (!guard.admits(source)) {
+            return;
+        }
         SipProvider provider = (SipProvider) event.getSource();
         ServerTransaction transaction = event.getServerTransaction();
         if (transaction == null && !SipMethods.ACK.equals(request.getMethod())) {
@@ -79,6 +89,10 @@ final class RequestDispatcher implements SipListener {
             } catch (TransactionUnavailableException e) {
                 LOG.log(Level.FINE, "no server transaction for " + request.getMethod() + ", answering statelessly", e);
             }
+        }
+        // Counted once each: retransmissions were absorbed above or by the stack, keep-alives by the stack.
+        if (!guard.requestArrived(source)) {
+            return; // this one made a flood: dropped, and its sender banned
         }
         SipRequest sipRequest = new SipRequest(request, transaction, provider, factories, allow, observer);
         // Reported here, once, before anything can answer it (and retransmissions stopped above are not).
@@ -94,7 +108,16 @@ final class RequestDispatcher implements SipListener {
         }
     }
 
+    private static InetAddress sourceAddress(SIPMessage message) {
+        InetAddress address = message.getPeerPacketSourceAddress();
+        return address != null ? address : message.getRemoteAddress();
+    }
+
     private void handle(SipRequest request) {
+        // Queued before its sender was banned (a burst is read faster than it is answered): dropped now.
+        if (!guard.admits(sourceAddress((SIPMessage) request.unwrap()))) {
+            return;
+        }
         try {
             router.route(request);
         } catch (Exception | LinkageError e) {

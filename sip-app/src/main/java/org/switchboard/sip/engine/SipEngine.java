@@ -28,9 +28,11 @@ import org.switchboard.application.config.SwitchboardSettings;
 import org.switchboard.sip.config.SipSettings;
 import org.switchboard.sip.event.SipEvents;
 import org.switchboard.sip.event.StackMessageEvents;
+import org.switchboard.sip.security.AbuseGuard;
 import org.switchboard.sip.servlet.SipFactories;
 import org.switchboard.sip.servlet.SipResponseHandler;
 import org.switchboard.sip.servlet.SipRouter;
+import org.switchboard.sip.stack.PacketGate;
 import org.switchboard.sip.stack.StackMessages;
 
 /**
@@ -72,6 +74,10 @@ public class SipEngine {
     @Inject
     SipEvents events;
 
+    /** Bans: asked for every packet by the stack's sockets (PacketGate) and for every request. */
+    @Inject
+    AbuseGuard guard;
+
     @Resource(lookup = "java:jboss/ee/concurrency/executor/sip")
     ManagedExecutorService executor;
 
@@ -84,6 +90,8 @@ public class SipEngine {
     void start() {
         boolean tls = StackProperties.tlsConfigured(settings);
         Properties properties = StackProperties.from(settings, tls);
+        LOG.info(() -> "SIP abuse defence: " + guard.describe()); // reads and checks its settings now
+        PacketGate.install(guard::admits); // before the first socket opens
         SipFactory sipFactory = SipFactory.getInstance();
         sipFactory.setPathName("gov.nist");
         try {
@@ -91,7 +99,7 @@ public class SipEngine {
             factories = new SipFactories(sipFactory.createAddressFactory(), sipFactory.createHeaderFactory(),
                     sipFactory.createMessageFactory());
             dispatcher = new RequestDispatcher(router, executor, factories, settings.sipOverloadRetryAfter(),
-                    this::responseHandler, events);
+                    this::responseHandler, events, guard);
             List<String> addresses = new ArrayList<>(List.of(settings.sipBindAddress()));
             String v6 = settings.sipBindAddressV6();
             if (!v6.isEmpty()) {
@@ -168,6 +176,7 @@ public class SipEngine {
         }
         providers.clear();
         StackMessages.uninstall();
+        PacketGate.uninstall();
         stack.stop();
         stack = null;
         SipFactory.getInstance().resetFactory();

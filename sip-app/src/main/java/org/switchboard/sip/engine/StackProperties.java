@@ -26,6 +26,8 @@ final class StackProperties {
         // Our router: RFC 3261 routing, plus explicit next hops for phones behind NAT.
         p.setProperty("javax.sip.ROUTER_PATH", "org.switchboard.sip.stack.NextHopRouter");
         p.setProperty("javax.sip.USE_ROUTER_FOR_ALL_URIS", "true");
+        // Our sockets: datagrams and connections of banned addresses are dropped before the stack reads them.
+        p.setProperty("gov.nist.javax.sip.NETWORK_LAYER", "org.switchboard.sip.stack.GatedNetworkLayer");
         // Our JUL loggers (sip-app's "stack" jar, beside the stack in lib/): the defaults need log4j 1.x.
         p.setProperty("gov.nist.javax.sip.STACK_LOGGER", "org.switchboard.sip.stack.JulStackLogger");
         p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", "org.switchboard.sip.stack.JulServerLogger");

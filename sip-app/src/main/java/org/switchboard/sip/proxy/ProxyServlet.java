@@ -19,6 +19,7 @@ import javax.sip.message.Request;
 import org.switchboard.sip.auth.DigestAccount;
 import org.switchboard.sip.auth.DigestAuthenticator;
 import org.switchboard.sip.domain.LocalDomain;
+import org.switchboard.sip.security.ResidentialLimits;
 import org.switchboard.sip.event.CallSide;
 import org.switchboard.sip.location.Binding;
 import org.switchboard.sip.location.LocationService;
@@ -62,6 +63,9 @@ public class ProxyServlet extends SipServlet {
 
     @Inject
     LocalDomain local;
+
+    @Inject
+    ResidentialLimits limits;
 
     @Inject
     org.switchboard.sip.config.SipSettings settings;
@@ -189,7 +193,9 @@ public class ProxyServlet extends SipServlet {
         String user = target.getUser();
         List<Binding> bindings = user == null ? List.of() : location.lookup(LocationService.aor(user, local.domain()));
         if (bindings.isEmpty()) {
-            callRefusedHere(request, user != null && users.exists(user) ? 480 : 404);
+            // From outside, "no such user" and "not registered" look alike (480): no user enumeration.
+            boolean known = user != null && users.exists(user);
+            callRefusedHere(request, known || caller != Caller.SUBSCRIBER ? 480 : 404);
             return;
         }
         ProxyContext proxy = engine.contextFor(request);
@@ -253,6 +259,9 @@ public class ProxyServlet extends SipServlet {
         if (!account.user().equals(from.getUser())) {
             request.createResponse(403, "From does not match the authenticated user").send();
             return Caller.STOPPED;
+        }
+        if (SipMethods.INVITE.equals(request.getMethod()) && !limits.admitsCall(request, account.user())) {
+            return Caller.STOPPED; // over a residential limit: 403 sent, account flagged
         }
         authenticator.consumeCredentials(message, DigestAuthenticator.Kind.PROXY);
         return Caller.SUBSCRIBER;

@@ -15,6 +15,7 @@ import javax.sip.header.UserAgentHeader;
 import org.switchboard.sip.config.SipSettings;
 import org.switchboard.sip.auth.DigestAuthenticator;
 import org.switchboard.sip.domain.LocalDomain;
+import org.switchboard.sip.security.ResidentialLimits;
 import org.switchboard.sip.location.Binding;
 import org.switchboard.sip.location.LocationService;
 import org.switchboard.sip.servlet.SipMethods;
@@ -43,6 +44,9 @@ public class RegistrarServlet extends SipServlet {
     /** Our domain or an address we listen on (phones often register to the IP address). */
     @Inject
     LocalDomain local;
+
+    @Inject
+    ResidentialLimits limits;
 
     @Override
     public Set<String> methods() {
@@ -76,6 +80,9 @@ public class RegistrarServlet extends SipServlet {
             return;
         }
         String aor = LocationService.aor(account.user(), local.domain());
+        if (!limits.admitsRegistration(request, account.user(), location.lookup(aor))) {
+            return; // from one network too many: 403 sent, account flagged
+        }
         try {
             List<Binding> bindings = update(request, aor);
             ok(request, bindings);

@@ -40,6 +40,8 @@ import org.switchboard.sip.event.SipObserver;
  */
 public final class SipRequest {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(SipRequest.class.getName());
+
     private final Request request;
     private final ServerTransaction transaction;
     private final SipProvider provider;
@@ -219,9 +221,30 @@ public final class SipRequest {
             observer.responseSent(new SipMessageEvent(response.unwrap(), getTransport(), getLocalAddr(), getLocalPort(),
                     getRemoteAddr(), getRemotePort()));
             response.sendThrough(transaction, provider);
-        } catch (SipException | InvalidArgumentException e) {
+        } catch (SipException e) {
+            if (!causedByIo(e)) {
+                throw new IllegalStateException("could not send " + response.getStatus() + " to " + getMethod(), e);
+            }
+            // RFC 3261 18.2.2: the answer goes where the Via says; a Via naming a host that can't be
+            // resolved or reached (forged, or mangled) leaves nowhere to answer: the request is dropped.
+            LOG.fine(() -> "no way to answer " + getMethod() + " " + getCallId() + ": " + e.getMessage());
+        } catch (InvalidArgumentException e) {
             throw new IllegalStateException("could not send " + response.getStatus() + " to " + getMethod(), e);
         }
+    }
+
+    /** The stack failed to reach the Via's address (its message says so when it keeps no cause). */
+    private static boolean causedByIo(SipException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.startsWith("Could not connect to") || message.startsWith("Could not create a message channel")) {
+            return true;
+        }
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Parses a header; list headers ({@code Allow}, {@code Contact}) give one per comma-separated value. */

@@ -45,6 +45,8 @@ class DigestAuthenticatorTest {
         authenticator.settings = TestSettings.defaults(); // MD5,SHA-256
         authenticator.serviceSettings = TestSettings.service(); // domain and realm localhost
         authenticator.nonces = nonces;
+        authenticator.guard = org.switchboard.sip.security.AbuseGuard.of(org.switchboard.sip.security.AbuseSettings.from(
+                org.switchboard.application.config.SettingsReader.of(TestSettings.properties(Map.of()))), null, System::nanoTime);
         authenticator.credentials = credentialsOf(Map.of("alice", account("alice", AccountStatus.ACTIVE)));
     }
 

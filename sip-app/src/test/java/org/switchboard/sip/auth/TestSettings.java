@@ -13,7 +13,7 @@ import org.switchboard.application.config.SwitchboardSettings;
 import org.switchboard.sip.config.SipSettings;
 
 /** The settings the server starts with (this repository's switchboard.properties), for unit tests. */
-final class TestSettings {
+public final class TestSettings {
 
     private TestSettings() {
     }
@@ -33,7 +33,8 @@ final class TestSettings {
         return SipSettings.from(SettingsReader.of(properties(overrides)));
     }
 
-    private static Properties properties(Map<String, String> overrides) {
+    /** The properties of switchboard.properties with some keys replaced. */
+    public static Properties properties(Map<String, String> overrides) {
         Properties properties = new Properties();
         try (Reader in = Files.newBufferedReader(Path.of("../wildfly-config/src/main/config/switchboard.properties"),
                 StandardCharsets.ISO_8859_1)) {
