@@ -43,8 +43,12 @@ public class OfflineMessageStore {
     @Inject
     Clock clock;
 
-    /** Keeps the message for its recipient, unless refused (unknown, blocked, or holding the maximum). */
-    public StoreResult store(IncomingMessage message) {
+    /**
+     * Keeps the message for its recipient, unless refused (unknown, blocked, or holding the
+     * maximum). {@code afterFailedAttempt}: the recipient's phones were tried and did not take it,
+     * so that counts as the first attempt and the next waits for the back-off.
+     */
+    public StoreResult store(IncomingMessage message, boolean afterFailedAttempt) {
         Optional<Account> found = accounts.findBySipUser(message.recipientUser(), settings.sipDomain());
         if (found.isEmpty() || found.get().getStatus() == AccountStatus.CLOSED) {
             return StoreResult.UNKNOWN_RECIPIENT;
@@ -58,8 +62,12 @@ public class OfflineMessageStore {
             return StoreResult.RECIPIENT_FULL;
         }
         Instant expires = message.receivedAt().plus(Duration.ofDays(retention.get().getOfflineMessageDays()));
-        messages.save(new OfflineMessage(message.senderUri(), recipient, message.recipientUri(), message.contentType(),
-                message.body(), message.receivedAt(), expires));
+        OfflineMessage stored = new OfflineMessage(message.senderUri(), recipient, message.recipientUri(),
+                message.contentType(), message.body(), message.receivedAt(), expires);
+        if (afterFailedAttempt) {
+            stored.recordAttempt(messaging.backoff().nextAttempt(now, 1));
+        }
+        messages.save(stored);
         return StoreResult.STORED;
     }
 
