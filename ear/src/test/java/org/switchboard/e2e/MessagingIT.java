@@ -62,6 +62,51 @@ class MessagingIT {
         }
     }
 
+    /**
+     * To another domain (127.0.0.2, not ours; e2e.properties turns forwarding on): alice's MESSAGE
+     * is forwarded without her credentials and the far end's answer comes back; from elsewhere to
+     * elsewhere, 403.
+     */
+    @Test
+    void toAnotherDomainUnderTheRuleOfCalls() throws Exception {
+        try (DatagramSocket farEnd = new DatagramSocket(new java.net.InetSocketAddress("127.0.0.2", 0));
+                DatagramSocket alice = RawSip.udpSocket()) {
+            farEnd.setSoTimeout(10_000);
+            java.util.concurrent.CompletableFuture<String> forwarded = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    java.net.DatagramPacket packet = new java.net.DatagramPacket(new byte[65535], 65535);
+                    farEnd.receive(packet);
+                    String request = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
+                    byte[] ok = RawSip.answer(request, "200 OK", "").getBytes(StandardCharsets.UTF_8);
+                    farEnd.send(new java.net.DatagramPacket(ok, ok.length, packet.getSocketAddress()));
+                    return request;
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            String carol = "carol@127.0.0.2:" + farEnd.getLocalPort();
+            String callId = "msg-out-" + UUID.randomUUID();
+            String first = RawSip.udpExchange(alice, outgoing(alice, "sip:alice@localhost", carol, callId, 1, ""), 5000);
+            assertEquals(407, RawSip.status(first), first);
+            String credentials = DigestClient.credentials("Proxy-Authorization", "MD5", "alice", "demo-alice-1", "MESSAGE",
+                    "sip:" + carol, DigestClient.challengeParameter(first, "nonce"), "00000001");
+            String reply = RawSip.udpExchange(alice, outgoing(alice, "sip:alice@localhost", carol, callId, 2, credentials), 10_000);
+            assertEquals(200, RawSip.status(reply), reply);
+            String request = forwarded.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(request.startsWith("MESSAGE sip:" + carol + " SIP/2.0"), request);
+            assertTrue(!request.contains("Proxy-Authorization") && !request.contains("Record-Route"), request);
+
+            String relayed = RawSip.udpExchange(alice, outgoing(alice, "sip:someone@example.org", "dave@127.0.0.2:5999",
+                    "msg-relay-" + UUID.randomUUID(), 1, ""), 5000);
+            assertEquals(403, RawSip.status(relayed), relayed);
+        }
+    }
+
+    private static byte[] outgoing(DatagramSocket from, String fromUri, String to, String callId, int cseq, String headers) {
+        return MessagePhone.message(from, fromUri, "x", callId, cseq, "Content-Type: text/plain\r\n" + headers, "hi", null)
+                .replace("sip:x@localhost", "sip:" + to).getBytes(StandardCharsets.UTF_8);
+    }
+
     @Test
     void twentyMessagesToAnOfflinePhoneAreAcceptedThenDeliveredOnceInOrderWhenItRegisters() throws Exception {
         try (MessagePhone bob = MessagePhone.newSubscriber("offline")) {
