@@ -72,18 +72,7 @@ class MessagingIT {
         try (DatagramSocket farEnd = new DatagramSocket(new java.net.InetSocketAddress("127.0.0.2", 0));
                 DatagramSocket alice = RawSip.udpSocket()) {
             farEnd.setSoTimeout(10_000);
-            java.util.concurrent.CompletableFuture<String> forwarded = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                try {
-                    java.net.DatagramPacket packet = new java.net.DatagramPacket(new byte[65535], 65535);
-                    farEnd.receive(packet);
-                    String request = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
-                    byte[] ok = RawSip.answer(request, "200 OK", "").getBytes(StandardCharsets.UTF_8);
-                    farEnd.send(new java.net.DatagramPacket(ok, ok.length, packet.getSocketAddress()));
-                    return request;
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+            java.util.concurrent.CompletableFuture<String> forwarded = RawSip.answerFirstRequest(farEnd, "200 OK");
             String carol = "carol@127.0.0.2:" + farEnd.getLocalPort();
             String callId = "msg-out-" + UUID.randomUUID();
             String first = RawSip.udpExchange(alice, outgoing(alice, "sip:alice@localhost", carol, callId, 1, ""), 5000);
