@@ -42,30 +42,34 @@ class DeliveryRulesTest {
         assertEquals(now.plusSeconds(60), backoff.nextAttempt(now, 2));
     }
 
-    private static Properties defaults() {
+    /** The defaults as WildFly loads them (-P), from this repository's settings file. */
+    private static Properties defaults() throws java.io.IOException {
         Properties p = new Properties();
-        p.setProperty("switchboard.messaging.max-body-bytes", "1300");
-        p.setProperty("switchboard.messaging.max-stored-per-recipient", "500");
-        p.setProperty("switchboard.messaging.answer-timeout-seconds", "8");
-        p.setProperty("switchboard.messaging.retry-first-seconds", "30");
-        p.setProperty("switchboard.messaging.retry-max-seconds", "3600");
-        p.setProperty("switchboard.messaging.delivery-interval-seconds", "60");
+        try (java.io.Reader in = java.nio.file.Files.newBufferedReader(
+                java.nio.file.Path.of("../wildfly-config/src/main/config/switchboard.properties"))) {
+            p.load(in);
+        }
         return p;
     }
 
     @Test
-    void settingsAreReadAndABadValueNamesItsKey() {
+    void theSettingsFileHoldsEveryKeyAndABadValueNamesItsKey() throws Exception {
         MessagingSettings settings = MessagingSettings.from(SettingsReader.of(defaults()));
         assertEquals(1300, settings.maxBodyBytes());
         assertEquals(500, settings.maxStoredPerRecipient());
         assertEquals(Duration.ofSeconds(30), settings.backoff().first());
+        assertEquals(Duration.ofSeconds(3600), settings.backoff().max());
+        assertEquals(Duration.ofSeconds(60), settings.deliveryInterval());
+        assertTrue(settings.answerTimeout().toSeconds() < 32, "under Timer F");
 
         Properties bad = defaults();
         bad.setProperty("switchboard.messaging.max-body-bytes", "100000");
         bad.setProperty("switchboard.messaging.retry-max-seconds", "10");
+        bad.remove("switchboard.messaging.delivery-interval-seconds");
         InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
                 () -> MessagingSettings.from(SettingsReader.of(bad)));
         assertTrue(e.getMessage().contains("switchboard.messaging.max-body-bytes"), e.getMessage());
         assertTrue(e.getMessage().contains("switchboard.messaging.retry-max-seconds"), e.getMessage());
+        assertTrue(e.getMessage().contains("switchboard.messaging.delivery-interval-seconds"), e.getMessage());
     }
 }
