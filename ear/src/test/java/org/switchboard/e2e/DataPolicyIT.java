@@ -48,6 +48,29 @@ class DataPolicyIT {
     }
 
     /**
+     * "MESSAGE is not traced; the stored copy is the only copy": a MESSAGE proxied to a phone, one
+     * stored (202) and delivered when the phone registers, and then a traced marker call; once the
+     * marker's rows are written, no trace row belongs to a MESSAGE transaction.
+     */
+    @Test
+    void noMessageReachesTheTraces() throws Exception {
+        try (MessagePhone phone = MessagePhone.newSubscriber("untraced")) {
+            assertEquals(202, RawSip.status(MessagePhone.send(phone.user, "stored, then delivered")));
+            assertEquals(200, phone.register(600));
+            assertEquals(1, phone.awaitReceived(1, 10_000).size());
+            assertEquals(200, RawSip.status(MessagePhone.send(phone.user, "proxied")));
+            assertEquals(0, phone.awaitStored(0, 5000));
+        }
+        String marker = markerCall();
+        List<Map<String, Object>> markerRows = ServiceDatabase.awaitRows(1, 10_000,
+                "SELECT status_code FROM trace_message WHERE call_id = ?", marker);
+        assertTrue(!markerRows.isEmpty(), "the marker call was never traced");
+        assertEquals(0L, ServiceDatabase.query("SELECT count(*) AS n FROM trace_message WHERE upper(cseq_method) = 'MESSAGE'"
+                + " OR raw_text LIKE 'MESSAGE %' OR raw_text LIKE '%stored, then delivered%'").get(0).get("n"),
+                "MESSAGE rows in trace_message");
+    }
+
+    /**
      * A call from another domain to a user we do not have (480, as for one not registered: no user
      * enumeration; traced, no credentials needed); its Call-ID. The 480 is acknowledged so that the server stops retransmitting it.
      */

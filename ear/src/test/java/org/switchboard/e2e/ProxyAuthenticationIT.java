@@ -74,19 +74,7 @@ class ProxyAuthenticationIT {
     void subscribersCallsToAnotherDomainAreForwarded() throws Exception {
         try (DatagramSocket farEnd = new DatagramSocket(new java.net.InetSocketAddress("127.0.0.2", 0))) {
             farEnd.setSoTimeout(10_000);
-            java.util.concurrent.CompletableFuture<String> received = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                try {
-                    byte[] buffer = new byte[65535];
-                    java.net.DatagramPacket packet = new java.net.DatagramPacket(buffer, buffer.length);
-                    farEnd.receive(packet);
-                    String invite = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
-                    byte[] busy = RawSip.answer(invite, "486 Busy Here", "").getBytes(StandardCharsets.UTF_8);
-                    farEnd.send(new java.net.DatagramPacket(busy, busy.length, packet.getSocketAddress()));
-                    return invite;
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+            java.util.concurrent.CompletableFuture<String> received = RawSip.answerFirstRequest(farEnd, "486 Busy Here");
             String callee = "carol@127.0.0.2:" + farEnd.getLocalPort();
             String reply = authenticatedInvite("MD5", "alice", "alice", "demo-alice-1", callee);
             assertEquals(486, RawSip.status(reply), reply);

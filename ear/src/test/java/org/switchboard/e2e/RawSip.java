@@ -193,6 +193,25 @@ final class RawSip {
         return out.append(extraHeaders).append("Content-Length: 0\r\n\r\n").toString();
     }
 
+    /**
+     * A far end on {@code socket}: answers the first request it gets with {@code status}
+     * ({@link #answer}) and completes with that request's text.
+     */
+    static java.util.concurrent.CompletableFuture<String> answerFirstRequest(DatagramSocket socket, String status) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                DatagramPacket packet = new DatagramPacket(new byte[65535], 65535);
+                socket.receive(packet);
+                String request = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
+                byte[] reply = answer(request, status, "").getBytes(StandardCharsets.UTF_8);
+                socket.send(new DatagramPacket(reply, reply.length, packet.getSocketAddress()));
+                return request;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
     /** A REGISTER for {@code user}@localhost from {@code socket}; {@code headers} (Expires, credentials) end with CRLF. */
     static String register(DatagramSocket socket, String user, String callId, int cseq, String contact, String headers) {
         return "REGISTER sip:localhost SIP/2.0\r\n"

@@ -46,6 +46,14 @@ final class RunCommand implements AutoCloseable {
     }
 
     static RunCommand start(Path root, Path var, int portOffset, int keycloakPort) throws IOException {
+        return start(root, var, portOffset, keycloakPort, true);
+    }
+
+    /**
+     * {@code fresh}: the PostgreSQL schema is emptied first (a fresh start); false starts again on
+     * what a previous service left in {@code var} and in the database (after a crash).
+     */
+    static RunCommand start(Path root, Path var, int portOffset, int keycloakPort, boolean fresh) throws IOException {
         ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("wildfly-config/bin/run.sh").toString())
                 .directory(root.toFile())
                 .redirectErrorStream(true);
@@ -57,7 +65,9 @@ final class RunCommand implements AutoCloseable {
         builder.environment().put("SWITCHBOARD_PROPERTIES", root.resolve("ear/src/test/resources/e2e.properties").toString());
         if (database().equals("postgresql")) {
             // From nothing, like the H2 file under a fresh var/: other modules' tests share this database.
-            ServiceDatabase.emptySchema();
+            if (fresh) {
+                ServiceDatabase.emptySchema();
+            }
             builder.environment().put("SWITCHBOARD_DB", "postgresql");
             builder.environment().put("SWITCHBOARD_DB_URL", System.getenv("SWITCHBOARD_TEST_PG_URL"));
         } else {
@@ -70,7 +80,7 @@ final class RunCommand implements AutoCloseable {
 
     /** JDBC URL of the service's H2 database under {@code var}, shared with other processes. */
     static String h2Url(Path var) {
-        return "jdbc:h2:file:" + var.resolve("data/db/switchboard") + ";AUTO_SERVER=TRUE";
+        return "jdbc:h2:file:" + var.resolve("data/db/switchboard") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
     }
 
     private void readOutput() {
@@ -120,6 +130,25 @@ final class RunCommand implements AutoCloseable {
 
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    /**
+     * Kills this service's WildFly with SIGKILL, as a crash would (no shutdown hook, nothing
+     * flushed): the java process whose command line names this service's {@code var} folder, found
+     * by its pid. The run command then notices and stops Keycloak; this waits for that.
+     */
+    void killWildFlyHard(Path var, Duration timeout) throws InterruptedException {
+        String base = var.toAbsolutePath().toString();
+        List<ProcessHandle> wildfly = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("jboss-modules") && c.contains(base)).orElse(false))
+                .toList();
+        if (wildfly.size() != 1) {
+            throw new AssertionError("expected one WildFly of " + base + ", found " + wildfly.size());
+        }
+        wildfly.get(0).destroyForcibly(); // SIGKILL on Linux
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("run.sh did not exit within " + timeout + " after WildFly was killed");
+        }
     }
 
     static boolean listening(int port) {

@@ -48,6 +48,24 @@ public final class RunningService implements BeforeAllCallback {
         }
     }
 
+    /** Kills WildFly with SIGKILL, as a crash would; the run command exits after it. */
+    static synchronized void crash() throws Exception {
+        command().killWildFlyHard(Path.of(System.getProperty("switchboard.e2e.var")), Duration.ofSeconds(90));
+    }
+
+    /**
+     * Starts the service again on the same data (var/ and the database) after {@link #crash()};
+     * {@link #command()} is the new one from then on.
+     */
+    static synchronized void restart() throws Exception {
+        Path root = Path.of(System.getProperty("switchboard.root")).toRealPath();
+        Path var = Path.of(System.getProperty("switchboard.e2e.var"));
+        RunCommand started = RunCommand.start(root, var, Integer.getInteger("switchboard.test.port-offset"),
+                Integer.getInteger("switchboard.e2e.keycloak-port"), false);
+        command = started;
+        started.awaitReady(Duration.ofMinutes(5));
+    }
+
     static RunCommand command() {
         if (command == null) {
             throw new IllegalStateException("annotate the test class with @ExtendWith(RunningService.class)");
@@ -64,6 +82,10 @@ public final class RunningService implements BeforeAllCallback {
         @Override
         public void close() throws Exception {
             command.close();
+            RunCommand current = RunningService.command;
+            if (current != null && current != command) {
+                current.close(); // started again by crashAndRestart
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package org.switchboard.persistence.messaging;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -64,6 +65,69 @@ public class OfflineMessageRepository {
 
     public List<OfflineMessage> pendingFor(long accountId) {
         return pendingFor(accountId, Instant.now());
+    }
+
+    /** How many messages are held for this account and not yet expired (the per-recipient maximum). */
+    public long countPendingFor(long accountId, Instant now) {
+        return em.createQuery("select count(m) from OfflineMessage m where m.recipient.id = :accountId"
+                        + " and m.expiresAt > :now", Long.class)
+                .setParameter("accountId", accountId)
+                .setParameter("now", now)
+                .getSingleResult();
+    }
+
+    /**
+     * The SIP users with a message whose turn may have come: not expired, due, not claimed by a
+     * node. A hint only; {@link #claimHead} decides.
+     */
+    public List<String> recipientsDue(Instant now, int limit) {
+        return em.createQuery("select distinct m.recipient.sipUser from OfflineMessage m where m.expiresAt > :now"
+                        + " and m.nextAttemptAt <= :now and (m.claimedUntil is null or m.claimedUntil < :now)", String.class)
+                .setParameter("now", now)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /**
+     * Claims the oldest pending message of this account for delivery until {@code until}, if it is
+     * due and no other node holds it; else empty. Only the head of the queue is ever claimed, so
+     * messages go out one at a time and in the order received: while the head waits for its back-off
+     * or is held by another node, the recipient's later messages wait too. The row lock is taken
+     * with {@code FOR UPDATE SKIP LOCKED} (PostgreSQL, H2 2.2) so two nodes racing for the same
+     * head never both get it: the loser skips it, or sees the winner's claim once it commits.
+     * Call in a transaction, which the caller commits before sending the message.
+     */
+    public Optional<OfflineMessage> claimHead(long accountId, Instant now, Instant until) {
+        List<OfflineMessage> head = em.createQuery("select m from OfflineMessage m where m.recipient.id = :accountId"
+                        + " and m.expiresAt > :now order by m.receivedAt, m.id", OfflineMessage.class)
+                .setParameter("accountId", accountId)
+                .setParameter("now", now)
+                .setMaxResults(1)
+                .getResultList();
+        if (head.isEmpty() || head.get(0).getNextAttemptAt().isAfter(now)) {
+            return Optional.empty();
+        }
+        OfflineMessage message = head.get(0);
+        List<?> locked = em.createNativeQuery("SELECT id FROM offline_message WHERE id = ?1"
+                        + " AND (claimed_until IS NULL OR claimed_until < ?2) FOR UPDATE SKIP LOCKED")
+                .setParameter(1, message.getId())
+                .setParameter(2, now)
+                .getResultList();
+        if (locked.isEmpty()) {
+            return Optional.empty();
+        }
+        em.refresh(message); // the row as locked, not as first read
+        message.claimUntil(until);
+        return Optional.of(message);
+    }
+
+    public Optional<OfflineMessage> find(long id) {
+        return Optional.ofNullable(em.find(OfflineMessage.class, id));
+    }
+
+    /** Delivered (or refused for good): the stored copy goes. */
+    public boolean delete(long id) {
+        return em.createQuery("delete from OfflineMessage m where m.id = :id").setParameter("id", id).executeUpdate() == 1;
     }
 
     /** Retention: deletes up to {@code limit} messages no longer pending at {@code now} (see {@link #pendingFor}). */

@@ -155,7 +155,7 @@ class PurgeQueriesTest {
         purgeAll(db, (em, n) -> new OfflineMessageRepository(em).deleteExpired(now, n));
         assertOnlyYoungLeft(db, OfflineMessage.class, expired, pending);
         assertEquals(List.of("d", "e"), db.tx(em -> new OfflineMessageRepository(em).pendingFor(alice.getId(), now))
-                .stream().map(OfflineMessage::getBody).toList());
+                .stream().map(m -> new String(m.getBody(), java.nio.charset.StandardCharsets.UTF_8)).toList());
     }
 
     @ParameterizedTest

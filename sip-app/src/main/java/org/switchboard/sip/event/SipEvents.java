@@ -117,4 +117,9 @@ public class SipEvents implements SipObserver {
     public void callEnded(String callId) {
         each(o -> o.callEnded(callId));
     }
+
+    @Override
+    public void contactRegistered(String user, String contactUri) {
+        each(o -> o.contactRegistered(user, contactUri));
+    }
 }

@@ -57,4 +57,11 @@ public interface SipObserver {
     /** A BYE from either side: an answered call ends now. */
     default void callEnded(String callId) {
     }
+
+    /**
+     * The registrar added a contact for this local user (a REGISTER with Expires > 0 for a contact
+     * it did not have): the user's phone is back (stored messages go out).
+     */
+    default void contactRegistered(String user, String contactUri) {
+    }
 }

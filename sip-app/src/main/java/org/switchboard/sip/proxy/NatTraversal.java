@@ -27,13 +27,13 @@ import org.switchboard.sip.location.Binding;
  * Media is not relayed: RTP between two NATed phones needs ICE/STUN on the phones or a media relay
  * (rtpengine beside Kamailio), which this service does not run.
  */
-final class NatTraversal {
+public final class NatTraversal {
 
     private NatTraversal() {
     }
 
-    /** Where to send a call for this binding instead of its Contact, or null when it isn't behind NAT. */
-    static Hop publicHop(Binding binding, URI contact) {
+    /** Where to send a call (or a stored message) for this binding instead of its Contact, or null when it isn't behind NAT. */
+    public static Hop publicHop(Binding binding, URI contact) {
         if (!behindNat(contact, binding.sourceHost())) {
             return null;
         }

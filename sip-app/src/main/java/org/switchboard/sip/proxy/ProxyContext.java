@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntPredicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sip.ClientTransaction;
@@ -55,6 +56,10 @@ final class ProxyContext {
     private boolean finalSent;
     private ForkPlan<URI> plan = ForkPlan.parallel(List.of());
     private ScheduledFuture<?> timerC;
+    private IntPredicate away;
+    private Runnable unanswered;
+    private int answerWithinSeconds;
+    private ScheduledFuture<?> answerTimer;
 
     ProxyContext(ProxyEngine engine, SipRequest request, int timerCSeconds) {
         this.engine = engine;
@@ -87,6 +92,18 @@ final class ProxyContext {
         reportsCall = true;
     }
 
+    /**
+     * For a request that another feature takes over when nobody takes it (a MESSAGE is stored,
+     * RFC 3428): when every branch's final answer is one {@code away} accepts, or none comes
+     * within {@code seconds}, {@code fallback} runs (off the context's lock; it answers the caller)
+     * instead of the best failure being passed on. A 2xx coming later is not passed on.
+     */
+    void unanswered(IntPredicate away, Runnable fallback, int seconds) {
+        this.away = away;
+        this.unanswered = fallback;
+        this.answerWithinSeconds = seconds;
+    }
+
     /** Forwards to every target at once. */
     void proxyTo(List<URI> targets) {
         proxy(ForkPlan.parallel(targets));
@@ -96,8 +113,31 @@ final class ProxyContext {
     void proxy(ForkPlan<URI> fork) {
         synchronized (this) {
             plan = fork;
+            if (unanswered != null) {
+                answerTimer = engine.scheduler().schedule(this::onNoAnswer, answerWithinSeconds, TimeUnit.SECONDS);
+            }
             ring(plan.nextGroup());
         }
+    }
+
+    /** Nobody answered in time: the fallback takes the request. */
+    private void onNoAnswer() {
+        synchronized (this) {
+            if (finalSent) {
+                return;
+            }
+            handOver();
+        }
+    }
+
+    /** Under the lock: the caller's answer is now the fallback's to give. */
+    private void handOver() {
+        finalSent = true;
+        stopTimerC();
+        if (answerTimer != null) {
+            answerTimer.cancel(false);
+        }
+        engine.scheduler().execute(unanswered);
     }
 
     /** Forwards to one group, in parallel; Timer C starts again for it. */
@@ -237,10 +277,13 @@ final class ProxyContext {
             }
         }
         if (first) {
+            if (answerTimer != null) {
+                answerTimer.cancel(false);
+            }
             forwardUpstream(response);
             engine.forgetInvite(request);
-        } else {
-            forwardStateless(response);
+        } else if (invite) {
+            forwardStateless(response); // 16.7 step 10: every 2xx of an INVITE goes up
         }
     }
 
@@ -327,6 +370,10 @@ final class ProxyContext {
                 best.offer(branch.finalResponse(), branch.finalStatus());
             }
         }
+        if (unanswered != null && branches.stream().allMatch(b -> away.test(b.finalStatus()))) {
+            handOver();
+            return;
+        }
         int own = best.ownAnswer();
         if (own != 0) {
             sendOwnFinal(own);
@@ -341,6 +388,10 @@ final class ProxyContext {
     /** A final answer of our own making (no branch gave one). */
     private void sendOwnFinal(int status) {
         if (finalSent) {
+            return;
+        }
+        if (unanswered != null && away.test(status)) {
+            handOver();
             return;
         }
         finalSent = true;

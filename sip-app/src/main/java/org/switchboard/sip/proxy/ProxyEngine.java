@@ -93,6 +93,10 @@ public class ProxyEngine implements SipResponseHandler {
     public void handleResponse(ResponseEvent event) {
         Response response = event.getResponse();
         ClientTransaction transaction = event.getClientTransaction();
+        if (transaction != null && transaction.getApplicationData() instanceof SipResponseHandler own) {
+            own.handleResponse(event); // a request of another feature's own (e.g. message delivery)
+            return;
+        }
         ProxyContext context = transaction == null ? null : contexts.get(transaction);
         if (context == null) {
             forwardStray(event);
@@ -104,6 +108,10 @@ public class ProxyEngine implements SipResponseHandler {
     @Override
     public void handleTimeout(TimeoutEvent event) {
         ClientTransaction transaction = event.getClientTransaction();
+        if (transaction != null && transaction.getApplicationData() instanceof SipResponseHandler own) {
+            own.handleTimeout(event);
+            return;
+        }
         ProxyContext context = transaction == null ? null : contexts.get(transaction);
         if (context != null) {
             context.onTimeout(branches.get(transaction));

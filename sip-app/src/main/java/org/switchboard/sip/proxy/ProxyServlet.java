@@ -23,6 +23,7 @@ import org.switchboard.sip.security.ResidentialLimits;
 import org.switchboard.sip.event.CallSide;
 import org.switchboard.sip.location.Binding;
 import org.switchboard.sip.location.LocationService;
+import org.switchboard.sip.messaging.MessageIntake;
 import org.switchboard.sip.servlet.SipMethods;
 import org.switchboard.sip.servlet.SipRequest;
 import org.switchboard.sip.servlet.SipServlet;
@@ -70,6 +71,9 @@ public class ProxyServlet extends SipServlet {
     @Inject
     org.switchboard.sip.config.SipSettings settings;
 
+    @Inject
+    MessageIntake messages;
+
     /** Who sent an out-of-dialog request, as far as authentication tells. */
     private enum Caller {
         /** From another domain: may only reach our subscribers. */
@@ -83,7 +87,7 @@ public class ProxyServlet extends SipServlet {
     @Override
     public Set<String> methods() {
         return Set.of(SipMethods.INVITE, SipMethods.ACK, SipMethods.BYE, SipMethods.CANCEL, SipMethods.PRACK,
-                SipMethods.UPDATE, SipMethods.INFO);
+                SipMethods.UPDATE, SipMethods.INFO, SipMethods.MESSAGE);
     }
 
     @Override
@@ -157,7 +161,7 @@ public class ProxyServlet extends SipServlet {
         proxy.proxyTo(java.util.Collections.singletonList(message.getRequestURI()));
     }
 
-    /** A request outside any dialog: INVITE to a local user; anything else does not exist here. */
+    /** A request outside any dialog: INVITE or MESSAGE to a local user; anything else does not exist here. */
     private void initial(SipRequest request) {
         if (SipMethods.ACK.equals(request.getMethod())) {
             return;
@@ -166,9 +170,13 @@ public class ProxyServlet extends SipServlet {
         if (caller == Caller.STOPPED) {
             return;
         }
-        if (!SipMethods.INVITE.equals(request.getMethod())) {
+        boolean isMessage = SipMethods.MESSAGE.equals(request.getMethod());
+        if (!SipMethods.INVITE.equals(request.getMethod()) && !isMessage) {
             request.createResponse(481, "Call/Transaction Does Not Exist").send();
             return;
+        }
+        if (isMessage && !messages.wellFormed(request)) {
+            return; // answered 400 or 413
         }
         Request message = request.unwrap();
         String loopHash = loopHash(message);
@@ -188,10 +196,14 @@ public class ProxyServlet extends SipServlet {
             }
             return;
         }
-        request.createResponse(100).send();
-        callStarted(request);
         String user = target.getUser();
         List<Binding> bindings = user == null ? List.of() : location.lookup(LocationService.aor(user, local.domain()));
+        if (isMessage) {
+            message(request, user, bindings, loopHash);
+            return;
+        }
+        request.createResponse(100).send();
+        callStarted(request);
         if (bindings.isEmpty()) {
             // From outside, "no such user" and "not registered" look alike (480): no user enumeration.
             boolean known = user != null && users.exists(user);
@@ -199,6 +211,47 @@ public class ProxyServlet extends SipServlet {
             return;
         }
         ProxyContext proxy = engine.contextFor(request);
+        ForkPlan.Builder<URI> plan = contacts(request, proxy, bindings);
+        if (plan.isEmpty()) {
+            callRefusedHere(request, 480);
+            return;
+        }
+        proxy.recordRoute(true);
+        proxy.loopHash(loopHash);
+        proxy.reportsCall();
+        proxy.proxy(plan.build());
+    }
+
+    /**
+     * A MESSAGE to a local user (RFC 3428): to every registered contact at once, the first 2xx
+     * passed back; with no contact, or when they all answer 408/480/503 or not in time, the
+     * message is stored for later and the sender gets 202 ({@link MessageIntake}). Not a call:
+     * no CDR, no Record-Route (no dialog).
+     */
+    private void message(SipRequest request, String user, List<Binding> bindings, String loopHash) {
+        MessageIntake.Pending pending = messages.pending(request, user);
+        if (user == null) {
+            request.respond(404);
+            return;
+        }
+        if (bindings.isEmpty()) {
+            pending.store(false);
+            return;
+        }
+        ProxyContext proxy = engine.contextFor(request);
+        ForkPlan<URI> plan = contacts(request, proxy, bindings).build();
+        // A MESSAGE rings no phone: every contact at once, whatever its q.
+        List<URI> every = new java.util.ArrayList<>();
+        while (plan.hasNextGroup()) {
+            every.addAll(plan.nextGroup());
+        }
+        proxy.loopHash(loopHash);
+        proxy.unanswered(MessageIntake::isAway, () -> pending.store(true), messages.answerWithinSeconds());
+        proxy.proxyTo(every); // none usable: our own 503, which the fallback takes (stored)
+    }
+
+    /** The bindings as q-groups, highest first; the NAT hop of each filed in the context. */
+    private static ForkPlan.Builder<URI> contacts(SipRequest request, ProxyContext proxy, List<Binding> bindings) {
         // One group per q-value, highest first: equal q rings together, lower q only if those fail.
         ForkPlan.Builder<URI> plan = ForkPlan.byQ();
         for (Binding binding : bindings) {
@@ -213,14 +266,7 @@ public class ProxyServlet extends SipServlet {
                 LOG.log(Level.FINE, "unusable contact " + binding.contactUri(), e);
             }
         }
-        if (plan.isEmpty()) {
-            callRefusedHere(request, 480);
-            return;
-        }
-        proxy.recordRoute(true);
-        proxy.loopHash(loopHash);
-        proxy.reportsCall();
-        proxy.proxy(plan.build());
+        return plan;
     }
 
     /** An initial INVITE we proxy is a call attempt: the observers (CDRs) learn of it. */
@@ -279,13 +325,18 @@ public class ProxyServlet extends SipServlet {
             request.createResponse(478, "Unresolvable Destination").send();
             return;
         }
-        request.createResponse(100).send();
-        callStarted(request);
+        boolean call = SipMethods.INVITE.equals(request.getMethod());
+        if (call) {
+            request.createResponse(100).send();
+            callStarted(request);
+        }
         ProxyContext proxy = engine.contextFor(request);
         proxy.sendVia(target, hop.get());
-        proxy.recordRoute(true);
+        proxy.recordRoute(call); // a MESSAGE makes no dialog
         proxy.loopHash(loopHash);
-        proxy.reportsCall();
+        if (call) {
+            proxy.reportsCall();
+        }
         proxy.proxyTo(List.of(target));
     }
 

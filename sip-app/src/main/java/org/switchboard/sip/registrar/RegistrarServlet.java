@@ -41,6 +41,10 @@ public class RegistrarServlet extends SipServlet {
     @Inject
     LocationService location;
 
+    /** Told of new contacts (stored messages wait for them). */
+    @Inject
+    org.switchboard.sip.event.SipEvents events;
+
     /** Our domain or an address we listen on (phones often register to the IP address). */
     @Inject
     LocalDomain local;
@@ -84,8 +88,10 @@ public class RegistrarServlet extends SipServlet {
             return; // from one network too many: 403 sent, account flagged
         }
         try {
-            List<Binding> bindings = update(request, aor);
+            List<Binding> before = new ArrayList<>();
+            List<Binding> bindings = update(request, aor, before);
             ok(request, bindings);
+            reportNewContacts(account.user(), before, bindings);
         } catch (RegistrationRejected rejected) {
             reject(request, rejected);
         } catch (RuntimeException e) {
@@ -98,7 +104,18 @@ public class RegistrarServlet extends SipServlet {
         }
     }
 
-    private List<Binding> update(SipRequest request, String aor) {
+    /** Contacts in the bindings now that were not there before this REGISTER. */
+    private void reportNewContacts(String user, List<Binding> before, List<Binding> after) {
+        var known = before.stream().map(Binding::contactUri).collect(java.util.stream.Collectors.toSet());
+        for (Binding binding : after) {
+            if (!known.contains(binding.contactUri())) {
+                events.contactRegistered(user, binding.contactUri());
+            }
+        }
+    }
+
+    /** Applies the REGISTER; {@code before} gets the bindings it changed (for {@link #reportNewContacts}). */
+    private List<Binding> update(SipRequest request, String aor, List<Binding> before) {
         List<ContactHeader> contacts = request.getContacts();
         if (contacts.isEmpty()) {
             return location.lookup(aor); // a query: list the bindings
@@ -122,7 +139,11 @@ public class RegistrarServlet extends SipServlet {
             float q = contact.getQValue() < 0 ? 1.0f : contact.getQValue();
             updates.add(new ContactUpdate(contact.getAddress().getURI().toString(), expires, q));
         }
-        return location.update(aor, current -> changes.apply(current, updates));
+        return location.update(aor, current -> {
+            before.clear(); // the cache may run this again on a conflict
+            before.addAll(current);
+            return changes.apply(current, updates);
+        });
     }
 
     /** The contact's expires parameter, else the Expires header, else the default; 423 if too short. */

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# MESSAGE throughput against a running Switchboard started with
+#   SWITCHBOARD_PROPERTIES=bench/messaging/bench.properties wildfly-config/bin/run.sh
+# (demo mode: bob and alice). Three phases, SIPp over UDP on loopback:
+#   1. proxied: bob's SIPp phone registered and answering 200; MESSAGEs from another domain to bob
+#      at RATE/s for SECONDS: every one must come back 200 (never stored);
+#   2. accepted: the same to alice, who is not registered: every one must get 202 (stored, committed);
+#   3. delivered: alice's SIPp phone registers; the time until it has received every stored message
+#      (one at a time, in order), and the count it received.
+# usage: bench/messaging/run.sh [rate] [seconds]
+# env:   SIP_PORT (5060 + the run command's port offset), PHONE_PORT (16070, +2 to register)
+set -euo pipefail
+rate=${1:-200}
+seconds=${2:-20}
+sip_port=${SIP_PORT:-5060}
+phone_port=${PHONE_PORT:-16070}
+here=$(cd "$(dirname "$0")" && pwd)
+scenarios=$(cd "$here/../../ear/src/test/sipp" && pwd)
+out=$(mktemp -d /tmp/switchboard-msg-bench.XXXXXX)
+count=$((rate * seconds))
+
+register() { # user password
+  (cd "$out" && sipp "127.0.0.1:$sip_port" -sf "$scenarios/register.xml" -i 127.0.0.1 -p "$((phone_port + 2))" -m 1 \
+      -au "$1" -ap "$2" -key user "$1" -key contact_port "$phone_port" -nostdin -timeout 20s -timeout_error \
+      >/dev/null 2>&1) || { echo "$1 could not register" >&2; exit 1; }
+}
+# send user status: COUNT MESSAGEs at RATE/s to user, expecting status; prints "ok failed seconds"
+send() {
+  local dir="$out/$1-$2"; mkdir -p "$dir"
+  local start end
+  start=$(date +%s.%N)
+  (cd "$dir" && sipp "127.0.0.1:$sip_port" -sf "$here/uac-message.xml" -s "$1" -key status "$2" -i 127.0.0.1 \
+      -p "$((phone_port + 1))" -r "$rate" -m "$count" -l $((rate * 4)) -nostdin -trace_err -trace_screen \
+      -timeout $((seconds + 120))s >/dev/null 2>&1) || true
+  end=$(date +%s.%N)
+  local screen; screen=$(ls "$dir"/*screen.log | head -1)
+  local ok failed
+  ok=$(awk -F'|' '/Successful call/ {gsub(/ /, "", $3); print $3}' "$screen" | tail -1)
+  failed=$(awk -F'|' '/Failed call/ {gsub(/ /, "", $3); print $3}' "$screen" | tail -1)
+  echo "${ok:-0} ${failed:-0} $(echo "$end - $start" | bc)"
+}
+report() { # label ok failed seconds
+  printf '%-10s %6d ok, %d failed (%.3f %%), %.0f/s\n' "$1" "$2" "$3" "$(echo "100 * $3 / $count" | bc -l)" \
+      "$(echo "$2 / $4" | bc -l)"
+}
+
+# 1. proxied to bob's phone
+register bob "${BOB_PASSWORD:-demo-bob-1}"
+(cd "$out" && exec sipp -sf "$here/uas-message.xml" -i 127.0.0.1 -p "$phone_port" -nostdin >/dev/null 2>&1) &
+uas=$!
+trap 'kill "$uas" 2>/dev/null || true' EXIT
+sleep 1
+read -r ok failed took < <(send bob 200)
+report proxied "$ok" "$failed" "$took"
+kill "$uas" 2>/dev/null || true
+wait "$uas" 2>/dev/null || true
+
+# 2. stored for alice (not registered)
+read -r stored failed took < <(send alice 202)
+report accepted "$stored" "$failed" "$took"
+
+# 3. delivered when alice's phone registers: SIPp ends after receiving every stored message
+mkdir -p "$out/deliver"
+start=$(date +%s.%N)
+(cd "$out/deliver" && exec sipp -sf "$here/uas-message.xml" -i 127.0.0.1 -p "$phone_port" -m "$stored" -nostdin \
+    -trace_screen -timeout $((stored / 10 + 300))s >/dev/null 2>&1) &
+uas=$!
+register alice "${ALICE_PASSWORD:-demo-alice-1}"
+wait "$uas" || true
+end=$(date +%s.%N)
+screen=$(ls "$out"/deliver/*screen.log | head -1)
+received=$(awk -F'|' '/Successful call/ {gsub(/ /, "", $3); print $3}' "$screen" | tail -1)
+printf '%-10s %6d of %d stored received in %.1f s, %.0f/s\n' delivered "${received:-0}" "$stored" \
+    "$(echo "$end - $start" | bc)" "$(echo "${received:-0} / ($end - $start)" | bc -l)"
+echo "SIPp files: $out"
