@@ -33,6 +33,7 @@ python3 "$here/seed-accounts.py" "$users" localhost "$var/seed.sql" "$var/sipp/u
 say "starting the service (log: $var/run.log)"
 SWITCHBOARD_SKIP_BUILD=${BENCH_SKIP_BUILD:-0} SWITCHBOARD_VAR="$var" SWITCHBOARD_PORT_OFFSET="$offset" \
 SWITCHBOARD_KEYCLOAK_PORT="$kc_port" SWITCHBOARD_DEMO=false SWITCHBOARD_DB_URL="$db_url" \
+SWITCHBOARD_PROPERTIES="${SWITCHBOARD_PROPERTIES:-$here/bench.properties}" \
   setsid bash "$root/wildfly-config/bin/run.sh" > "$var/run.log" 2>&1 < /dev/null &
 run_pid=$!
 trap 'kill -TERM "$run_pid" 2>/dev/null; wait "$run_pid" 2>/dev/null || true' EXIT
