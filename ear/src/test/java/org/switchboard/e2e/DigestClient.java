@@ -1,11 +1,15 @@
 package org.switchboard.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.DatagramSocket;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,6 +20,19 @@ import java.util.regex.Pattern;
 final class DigestClient {
 
     private DigestClient() {
+    }
+
+    /** REGISTER as {@code user} with digest (MD5) from this socket, answering the 401; the final status. */
+    static int register(DatagramSocket phone, String user, String contact, String password, int expires) throws Exception {
+        String callId = UUID.randomUUID() + "@portal-test";
+        String challenge = RawSip.udpExchange(phone, RawSip.register(phone, user, callId, 1, contact,
+                "Expires: " + expires + "\r\n").getBytes(StandardCharsets.UTF_8), 5000);
+        assertEquals(401, RawSip.status(challenge), challenge);
+        String nonce = challengeParameter(challenge, "nonce");
+        String authorization = credentials("Authorization", "MD5", user, password, "REGISTER", "sip:localhost", nonce, "00000001");
+        String reply = RawSip.udpExchange(phone, RawSip.register(phone, user, callId, 2, contact,
+                "Expires: " + expires + "\r\n" + authorization).getBytes(StandardCharsets.UTF_8), 5000);
+        return RawSip.status(reply);
     }
 
     /** A parameter of the first challenge in a reply, e.g. the nonce. */
