@@ -21,9 +21,10 @@ var=${BENCH_VAR:-$root/bench/portal/target/var-$db}
 portal="http://localhost:$((8080 + offset))/"
 
 # The EAR and ear's test classes (PortalBench, OidcBrowser), and the test classpath (JDBC drivers).
-(cd "$root" && mvn -B -q package -DskipTests)
+# One reactor run, so that ear's classpath can name the modules it just packaged (each module writes
+# the file in turn; ear, the last, wins).
 cpfile=$(mktemp)
-(cd "$root/ear" && mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile" >/dev/null)
+(cd "$root" && mvn -B -q package -DskipTests dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile")
 cp="$root/ear/target/test-classes:$(cat "$cpfile")"
 bench() { java -cp "$cp" org.switchboard.e2e.PortalBench "$@"; }
 
@@ -44,7 +45,7 @@ fi
 log="$var/run.log"
 bash "$root/wildfly-config/bin/run.sh" >"$log" 2>&1 &
 service=$!
-trap 'kill -TERM "$service" 2>/dev/null; wait "$service" 2>/dev/null; rm -f "$cpfile"' EXIT
+trap 'status=$?; kill -TERM "$service" 2>/dev/null; wait "$service" 2>/dev/null; rm -f "$cpfile"; exit $status' EXIT
 for _ in $(seq 1 300); do
   grep -q '\[switchboard\] ready' "$log" && break
   kill -0 "$service" 2>/dev/null || { cat "$log"; echo "the run command stopped" >&2; exit 1; }
