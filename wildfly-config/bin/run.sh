@@ -142,6 +142,8 @@ import_dir="$keycloak_home/data/import"
 mkdir -p "$import_dir"
 cp "$root/wildfly-config/src/main/keycloak/switchboard-realm.json" "$import_dir/"
 if [ "$demo" = true ]; then
+  # Demo mode sends no mail: sign-ups are not asked to verify their email (the realm's verifyEmail).
+  sed -i 's/"verifyEmail": true/"verifyEmail": false/' "$import_dir/switchboard-realm.json"
   cp "$root/wildfly-config/src/main/keycloak/switchboard-users-0.json" "$import_dir/"
 else
   rm -f "$import_dir/switchboard-users-0.json"
@@ -241,7 +243,7 @@ done
 cat <<EOF
 
   Switchboard is running$( [ "$demo" = true ] && echo " in demo mode" ) on $db
-    Portal:       http://localhost:$http_port/
+    Portal:       http://localhost:$http_port/   (sign up: http://localhost:$http_port/signup.xhtml)
     Admin:        http://localhost:$http_port/admin/   (role support)
     Keycloak:     http://localhost:$kc_port/   (admin console: admin / ${SWITCHBOARD_KEYCLOAK_ADMIN_PASSWORD:-admin})
     SIP domain:   localhost   UDP and TCP $sip_port, TLS $sips_port   (registrar: sip:alice@localhost)

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 final class KeycloakAdmin {
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern EMAIL = Pattern.compile("\"email\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -58,6 +59,13 @@ final class KeycloakAdmin {
     boolean userEnabled(String id) throws IOException, InterruptedException {
         String user = send("GET", "/users/" + id, null).body();
         return !user.replace(" ", "").contains("\"enabled\":false");
+    }
+
+    /** The login's email as Keycloak has it. */
+    String userEmail(String username) throws IOException, InterruptedException {
+        String body = send("GET", "/users/" + userId(username).orElseThrow(), null).body();
+        Matcher m = EMAIL.matcher(body);
+        return m.find() ? m.group(1) : "";
     }
 
     int userStatus(String id) throws IOException, InterruptedException {

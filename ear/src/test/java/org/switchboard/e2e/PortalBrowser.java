@@ -8,7 +8,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -116,6 +121,12 @@ final class PortalBrowser implements AutoCloseable {
         return screenshots(name, TABLET_WIDTH, "tablet");
     }
 
+    /** Fails when a page is wider than 360 px at 360 px, i.e. scrolls sideways on a phone. */
+    static void assertWithin360(long width, String page) {
+        org.junit.jupiter.api.Assertions.assertTrue(width <= PHONE_WIDTH,
+                page + " scrolls sideways at 360 px: " + width + " px wide");
+    }
+
     /** The page's width in CSS pixels as laid out: wider than the window means sideways scrolling. */
     long pageWidth() {
         return ((Number) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth")).longValue();
@@ -123,7 +134,8 @@ final class PortalBrowser implements AutoCloseable {
 
     /**
      * Saves the current page at desktop width and at 360 px (ear/target/screenshots/NAME-desktop.png
-     * and NAME-360.png) and returns the page width at 360 px.
+     * and NAME-360.png), checks it for accessibility at both widths ({@link #assertAccessible}) and
+     * returns the page width at 360 px.
      */
     long screenshots(String name) throws IOException {
         return screenshots(name, PHONE_WIDTH, "360");
@@ -134,11 +146,40 @@ final class PortalBrowser implements AutoCloseable {
         Files.createDirectories(dir);
         resize(DESKTOP_WIDTH);
         save(dir.resolve(name + "-desktop.png"));
+        assertAccessible(name + " at " + DESKTOP_WIDTH + " px");
         resize(narrowWidth);
         save(dir.resolve(name + "-" + narrowName + ".png"));
+        assertAccessible(name + " at " + narrowWidth + " px");
         long width = pageWidth();
         resize(DESKTOP_WIDTH);
         return width;
+    }
+
+    /**
+     * Runs axe-core (all its rules: WCAG 2.x A and AA, and its best practices) on the page as it is
+     * now and fails on any violation axe rates serious or critical (missing labels, contrast, names
+     * of buttons and links, ARIA misuse), naming the rule and the elements.
+     */
+    void assertAccessible(String what) {
+        Results results = new AxeBuilder().analyze(driver);
+        if (results.isErrored()) {
+            throw new AssertionError("axe-core could not check " + what + ": " + results.getErrorMessage());
+        }
+        List<String> serious = results.getViolations().stream()
+                .filter(rule -> SERIOUS.contains(rule.getImpact()))
+                .map(PortalBrowser::describe)
+                .toList();
+        if (!serious.isEmpty()) {
+            throw new AssertionError("accessibility of " + what + " (" + driver.getCurrentUrl() + "):\n" + String.join("\n", serious));
+        }
+    }
+
+    private static final Set<String> SERIOUS = Set.of("serious", "critical");
+
+    private static String describe(Rule rule) {
+        return rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " " + rule.getNodes().stream()
+                .map(node -> String.valueOf(node.getTarget()))
+                .toList();
     }
 
     private void resize(int width) {

@@ -42,7 +42,7 @@ class PortalBrowserIT {
             assertTrue(history.contains("sip:bob@localhost"), history);
             assertTrue(history.contains("answered"), history);
             assertTrue(history.contains("127.0.0.1:6000"), "her media address: " + history);
-            assertWithin360(alice.screenshots("history"), "history");
+            PortalBrowser.assertWithin360(alice.screenshots("history"), "history");
 
             String csvUrl = alice.find("a[id='filter:export-csv']").getAttribute("href");
             String csv = alice.fetch(csvUrl);
@@ -53,7 +53,7 @@ class PortalBrowserIT {
             assertTrue(row.contains("answered"), row);
 
             alice.open(portal + "calls.xhtml");
-            assertWithin360(alice.screenshots("calls"), "calls");
+            PortalBrowser.assertWithin360(alice.screenshots("calls"), "calls");
             alice.driver.findElement(By.linkText(callId)).click();
             WebElement ladder = alice.find("#ladder svg.sb-ladder");
             List<WebElement> arrows = ladder.findElements(By.cssSelector("a.message"));
@@ -64,7 +64,7 @@ class PortalBrowserIT {
             String ladderText = ladder.getText();
             assertTrue(ladderText.contains("Switchboard proxy") && ladderText.contains("INVITE") && ladderText.contains("180 INVITE"),
                     ladderText);
-            assertWithin360(alice.screenshots("trace"), "trace");
+            PortalBrowser.assertWithin360(alice.screenshots("trace"), "trace");
 
             // One click on the first arrow (alice's INVITE) opens its raw text.
             WebElement invite = ladder.findElement(By.cssSelector("a.message.request"));
@@ -92,7 +92,7 @@ class PortalBrowserIT {
             alice.find("div[id='voicemail-settings:enabled'] .ui-chkbox-box").click();
             alice.find("button[id='voicemail-settings:save']").click();
             alice.waitForText("Voicemail settings saved.");
-            assertWithin360(alice.screenshots("voicemail"), "voicemail");
+            PortalBrowser.assertWithin360(alice.screenshots("voicemail"), "voicemail");
         }
         try (PortalBrowser again = new PortalBrowser().login(portal, "alice", ALICE_PASSWORD)) {
             again.open(portal + "voicemail.xhtml");
@@ -113,7 +113,7 @@ class PortalBrowserIT {
             alice.open(portal + "account.xhtml");
             assertTrue(alice.text().contains("sip:alice@localhost"), alice.text());
             assertTrue(alice.find("#phone-proxy").getText().startsWith("127.0.0.1:" + RawSip.port()), alice.find("#phone-proxy").getText());
-            assertWithin360(alice.screenshots("account"), "account");
+            PortalBrowser.assertWithin360(alice.screenshots("account"), "account");
 
             setSipPassword(alice, portal, "short1", "short1");
             // Beside the field (its p:message), not only as a notice.
@@ -125,20 +125,20 @@ class PortalBrowserIT {
                 alice.waitForText("SIP password changed.");
                 try (DatagramSocket phone = RawSip.udpSocket()) {
                     String contact = "<sip:alice@" + RawSip.HOST + ":" + phone.getLocalPort() + ">";
-                    assertNotEquals(200, register(phone, contact, "demo-alice-1", 3600), "the old password no longer works");
-                    assertEquals(200, register(phone, contact, newPassword, 3600), "registered with the new password");
+                    assertNotEquals(200, DigestClient.register(phone, "alice", contact, "demo-alice-1", 3600), "the old password no longer works");
+                    assertEquals(200, DigestClient.register(phone, "alice", contact, newPassword, 3600), "registered with the new password");
 
                     alice.open(portal + "devices.xhtml");
                     assertTrue(alice.text().contains("sip:alice@" + RawSip.HOST + ":" + phone.getLocalPort()), alice.text());
                     assertTrue(alice.text().contains("UDP"), alice.text());
-                    assertWithin360(alice.screenshots("devices"), "devices");
+                    PortalBrowser.assertWithin360(alice.screenshots("devices"), "devices");
                     // "Unregister this device": gone from the page and from the location service.
                     alice.find("button.sb-unregister").click();
                     alice.waitForText("Device unregistered.");
                     assertFalse(alice.text().contains("sip:alice@" + RawSip.HOST + ":" + phone.getLocalPort()), alice.text());
                     assertTrue(alice.text().contains("No phone is registered."), alice.text());
                     // The proxy tests expect alice to have no phone, whatever happened above.
-                    assertEquals(200, register(phone, "*", newPassword, 0));
+                    assertEquals(200, DigestClient.register(phone, "alice", "*", newPassword, 0));
                 }
             } finally {
                 setSipPassword(alice, portal, ALICE_PASSWORD, ALICE_PASSWORD);
@@ -152,19 +152,19 @@ class PortalBrowserIT {
         String portal = RunningService.portal();
         try (PortalBrowser alice = new PortalBrowser().login(portal, "alice", ALICE_PASSWORD)) {
             assertTrue(alice.text().contains("sip:alice@localhost"));
-            assertWithin360(alice.screenshots("home"), "home");
+            PortalBrowser.assertWithin360(alice.screenshots("home"), "home");
 
             alice.open(portal + "privacy.xhtml");
             String privacy = alice.text();
             assertTrue(privacy.contains("Session traces") && privacy.contains("days"), privacy);
             assertTrue(privacy.contains("years after each purchase"), privacy);
-            assertWithin360(alice.screenshots("privacy"), "privacy");
+            PortalBrowser.assertWithin360(alice.screenshots("privacy"), "privacy");
 
             alice.open(portal + "delete.xhtml");
             assertTrue(alice.text().contains("kept seven years"), alice.text());
             alice.find("button[id='deletion-form:request-deletion']").click();
             alice.waitForText("Type your SIP address, sip:alice@localhost, to confirm.");
-            assertWithin360(alice.screenshots("delete"), "delete");
+            PortalBrowser.assertWithin360(alice.screenshots("delete"), "delete");
 
             // Another account's Call-ID: the page answers "not found", like a made-up one.
             alice.open(portal + "trace.xhtml?callId=not-hers-" + UUID.randomUUID());
@@ -180,14 +180,5 @@ class PortalBrowserIT {
         browser.find("input[id='sip-password:repeat']").sendKeys(repeat);
         browser.find("button[id='sip-password:change']").click();
         browser.find("#main");
-    }
-
-    /** REGISTER as alice with digest (MD5) from this socket; the final status. */
-    private static int register(DatagramSocket phone, String contact, String password, int expires) throws Exception {
-        return DigestClient.register(phone, "alice", contact, password, expires);
-    }
-
-    private static void assertWithin360(long width, String page) {
-        assertTrue(width <= PortalBrowser.PHONE_WIDTH, page + " scrolls sideways at 360 px: " + width + " px wide");
     }
 }

@@ -85,14 +85,29 @@ public class AccountService {
      * @throws AccountExistsException if the SIP user is taken (the unique key backs this up under races)
      */
     public AccountSummary open(String sipUser, String displayName, String email, String sipPassword) {
+        Account account = openWithoutPassword(sipUser, displayName, email);
+        credentials.save(SipCredential.forPassword(account, sipPassword, account.getCreatedAt()));
+        return AccountSummary.of(account);
+    }
+
+    /**
+     * Opens an account with its voicemail settings (on, sent by email, not kept on the server) but
+     * no SIP credentials yet: a subscriber who signed up sets the SIP password on the Account page,
+     * and until then the registrar and the proxy refuse the account's phones.
+     *
+     * @throws AccountExistsException if the SIP user is taken (the unique key backs this up under races)
+     */
+    public AccountSummary provision(String sipUser, String displayName, String email) {
+        return AccountSummary.of(openWithoutPassword(sipUser, displayName, email));
+    }
+
+    private Account openWithoutPassword(String sipUser, String displayName, String email) {
         if (accounts.findBySipUser(sipUser, settings.sipDomain()).isPresent()) {
             throw new AccountExistsException("sip:" + sipUser + "@" + settings.sipDomain());
         }
-        Instant now = clock.instant();
-        Account account = accounts.save(new Account(sipUser, settings.sipDomain(), displayName, email, now));
-        credentials.save(SipCredential.forPassword(account, sipPassword, now));
+        Account account = accounts.save(new Account(sipUser, settings.sipDomain(), displayName, email, clock.instant()));
         voicemailSettings.save(new VoicemailSettings(account, true, true, false));
-        return AccountSummary.of(account);
+        return account;
     }
 
     /**

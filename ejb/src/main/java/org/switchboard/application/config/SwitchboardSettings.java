@@ -5,6 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.switchboard.application.batch.BatchSettings;
 
 /**
@@ -40,6 +44,9 @@ public class SwitchboardSettings {
     private int voicemailMailBatchSize;
     private Duration voicemailMailRetryFirst;
     private Duration voicemailMailRetryMax;
+    private int sipUserMinLength;
+    private int sipUserMaxLength;
+    private Set<String> reservedNames;
 
     /** For CDI; the values come in {@link #load()}. */
     public SwitchboardSettings() {
@@ -73,6 +80,18 @@ public class SwitchboardSettings {
         traceBatches = batches(in, "trace");
         cdrBatches = batches(in, "cdr");
         readVoicemail(in);
+
+        // The account table's sip_user column holds 64 characters.
+        sipUserMinLength = in.integer("switchboard.signup.sip-user.min-length", 1, 64);
+        sipUserMaxLength = in.integer("switchboard.signup.sip-user.max-length", 1, 64);
+        if (sipUserMinLength > sipUserMaxLength) {
+            in.problem("switchboard.signup.sip-user.min-length", "expected at most switchboard.signup.sip-user.max-length ("
+                    + sipUserMaxLength + "), got " + sipUserMinLength);
+        }
+        reservedNames = Arrays.stream(in.text("switchboard.signup.reserved-names").split(","))
+                .map(name -> name.trim().toLowerCase(Locale.ROOT))
+                .filter(name -> !name.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
         in.check();
     }
 
@@ -207,5 +226,22 @@ public class SwitchboardSettings {
     /** The longest wait between two tries of a mail. */
     public Duration voicemailMailRetryMax() {
         return voicemailMailRetryMax;
+    }
+
+    // --- Sign-up ------------------------------------------------------------------------------
+
+    /** Shortest SIP user name a visitor may choose. */
+    public int sipUserMinLength() {
+        return sipUserMinLength;
+    }
+
+    /** Longest SIP user name a visitor may choose. */
+    public int sipUserMaxLength() {
+        return sipUserMaxLength;
+    }
+
+    /** Names nobody may sign up with, in lower case. */
+    public Set<String> reservedNames() {
+        return reservedNames;
     }
 }

@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
  * The settings file the server starts with (wildfly-config's switchboard.properties) holds every
  * key the code reads, each valid; a broken value is refused with its key named.
  */
-class SwitchboardSettingsTest {
+public class SwitchboardSettingsTest {
 
     /** The defaults as WildFly loads them (-P), from this repository. */
-    static Properties defaults() throws IOException {
+    public static Properties defaults() throws IOException {
         Properties properties = new Properties();
         try (Reader in = Files.newBufferedReader(Path.of("../wildfly-config/src/main/config/switchboard.properties"),
                 StandardCharsets.ISO_8859_1)) {

@@ -3,7 +3,9 @@ package org.switchboard.web.portal;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.switchboard.application.account.AccountContacts;
 import org.switchboard.application.account.AccountService;
+import org.switchboard.application.account.ContactRefusedException;
 import org.switchboard.application.account.AccountSummary;
 import org.switchboard.application.account.PasswordStrength;
 import org.switchboard.application.account.PhoneSettings;
@@ -11,7 +13,11 @@ import org.switchboard.application.account.SipPasswords;
 import org.switchboard.application.account.WeakPasswordException;
 import org.switchboard.web.security.CurrentLogin;
 
-/** Account: the SIP address and contact details, the settings a phone needs, and the SIP password. */
+/**
+ * Account: the SIP address and contact details (display name and email, editable; the email is
+ * the Keycloak login's too, see {@link AccountContacts}), the settings a phone needs, and the SIP
+ * password.
+ */
 @Named
 @RequestScoped
 public class AccountView {
@@ -23,11 +29,16 @@ public class AccountView {
     SipPasswords sipPasswords;
 
     @Inject
+    AccountContacts contacts;
+
+    @Inject
     PhoneSettings phoneSettings;
 
     @Inject
     CurrentLogin login;
 
+    private String displayName;
+    private String email;
     private String newPassword;
     private String repeatPassword;
     private AccountSummary account;
@@ -53,6 +64,33 @@ public class AccountView {
 
     public int getMinPasswordLength() {
         return PasswordStrength.MIN_LENGTH;
+    }
+
+    public void changeContact() {
+        try {
+            account = contacts.change(login.name(), displayName, email);
+            Notices.info("Contact details saved.");
+        } catch (ContactRefusedException e) {
+            e.problems().forEach((field, problem) -> Notices.fieldError(
+                    field == ContactRefusedException.Field.EMAIL ? "contact:email" : "contact:display-name", problem));
+        }
+    }
+
+    /** What the form shows: what was typed (after a refusal), else what the account has. */
+    public String getDisplayName() {
+        return displayName != null || getAccount() == null ? displayName : account.displayName();
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public String getEmail() {
+        return email != null || getAccount() == null ? email : account.email();
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
     }
 
     public void changeSipPassword() {

@@ -25,13 +25,13 @@ public class DisabledAccountFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        String path = RequestPaths.of(request);
         if (request.getUserPrincipal() == null || isAlwaysOpen(path)
                 || accounts.pendingDeletion(request.getUserPrincipal().getName()).isEmpty()) {
             chain.doFilter(request, response);
             return;
         }
-        if (path.startsWith("/api/")) {
+        if (RequestPaths.api(path)) {
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             response.setContentType("application/json");
             response.getWriter().write("{\"message\":\"This account is being deleted.\"}");
@@ -41,7 +41,6 @@ public class DisabledAccountFilter extends HttpFilter {
     }
 
     private static boolean isAlwaysOpen(String path) {
-        return path.equals(NOTICE) || path.equals("/logout") || path.startsWith("/jakarta.faces.resource/")
-                || path.startsWith("/error/") || path.startsWith("/admin/");
+        return path.equals(NOTICE) || RequestPaths.alwaysOpen(path) || path.startsWith("/admin/");
     }
 }

@@ -27,7 +27,8 @@ public final class LadderDiagram {
         int width = MARGIN * 2 + COLUMN * (columns.size() - 1);
         int height = HEADER + ROW * (lines.size() + 1);
         StringBuilder svg = new StringBuilder();
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"sb-ladder\" role=\"img\" aria-label=\"Ladder diagram of ")
+        // A group, not an image: each arrow is a link to its message, and an image may hold no controls (ARIA).
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"sb-ladder\" role=\"group\" aria-label=\"Ladder diagram of ")
                 .append(lines.size()).append(" SIP messages\" viewBox=\"0 0 ").append(width).append(' ').append(height)
                 .append("\" width=\"").append(width).append("\" height=\"").append(height).append("\">");
         svg.append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\""
