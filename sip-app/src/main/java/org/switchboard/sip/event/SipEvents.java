@@ -117,4 +117,14 @@ public class SipEvents implements SipObserver {
     public void callEnded(String callId) {
         each(o -> o.callEnded(callId));
     }
+
+    @Override
+    public void callDiverted(String callId) {
+        each(o -> o.callDiverted(callId));
+    }
+
+    @Override
+    public void voicemailRecorded(String callId, java.time.Duration length) {
+        each(o -> o.voicemailRecorded(callId, length));
+    }
 }
