@@ -130,10 +130,16 @@ final class Voicemails {
             assertTrue(System.currentTimeMillis() < deadline, "no mail number " + index + " for alice within 40 s");
             Thread.sleep(500);
         }
-        ExternalPeer.Result mail = ExternalPeer.run(30, "curl", "-s", "--user", "alice@localhost:demo-alice-1",
-                imap() + ";MAILINDEX=" + index);
-        assertEquals(0, mail.exitCode(), mail.output());
-        return mail.output();
+        // Into a file: a mail with its WAV is more than a pipe holds while ExternalPeer waits for curl.
+        Path file = Files.createTempFile("voicemail-mail", ".eml");
+        try {
+            ExternalPeer.Result mail = ExternalPeer.run(30, "curl", "-s", "-o", file.toString(), "--user",
+                    "alice@localhost:demo-alice-1", imap() + ";MAILINDEX=" + index);
+            assertEquals(0, mail.exitCode(), mail.output());
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     /** The WAV attached to a mail (the base64 part of type audio/wav). */
