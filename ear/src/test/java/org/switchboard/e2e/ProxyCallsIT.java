@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -23,7 +25,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Calls through the proxy between SIPp phones: bob's phone registers with digest (register.xml),
  * then a SIPp UAS answers as bob while a SIPp UAC calls as alice. Each outcome is checked on the
  * wire (SIPp's exit status: every expected message came) and in the database: traces of the
- * INVITE dialog in both directions, none of REGISTER, and one CDR with the right fields.
+ * INVITE dialog in both directions, none of REGISTER, and one CDR with the right fields. Alice's
+ * and bob's voicemail is off here, so busy, unanswered and unregistered give the real outcome
+ * (VoicemailCallsIT has them on).
  */
 @ExtendWith(RunningService.class)
 class ProxyCallsIT {
@@ -46,6 +50,18 @@ class ProxyCallsIT {
 
     private static String proxy() {
         return HOST + ":" + RawSip.port();
+    }
+
+    @BeforeAll
+    static void voicemailOff() throws Exception {
+        Voicemails.settings("alice", false, true, false, null);
+        Voicemails.settings("bob", false, true, false, null);
+    }
+
+    @AfterAll
+    static void voicemailAsOpened() throws Exception {
+        Voicemails.settings("alice", true, true, false, null);
+        Voicemails.settings("bob", true, true, false, null);
     }
 
     @Test

@@ -11,15 +11,30 @@ import java.time.Instant;
  * @param callerUser the local SIP user who called, or null for a caller from elsewhere
  * @param calleeUser the local SIP user called, or null
  * @param failureCode the final status for BUSY/NO_ANSWER/FAILED, else null
+ * @param recordedSeconds for a call voicemail answered, the recording's length (its duration), else null
  */
 public record CallRecord(String callId, String callerUser, String calleeUser, String callerUri, String calleeUri,
                          Instant start, Instant answer, Instant end, Disposition disposition, Integer failureCode,
                          String callerSignalingAddress, String calleeSignalingAddress,
                          String callerMediaAddress, String calleeMediaAddress,
-                         String callerUserAgent, String calleeUserAgent) {
+                         String callerUserAgent, String calleeUserAgent, Integer recordedSeconds) {
 
-    /** Whole seconds from answer to end; 0 for a call never answered. */
+    /** A call no voicemail answered. */
+    public CallRecord(String callId, String callerUser, String calleeUser, String callerUri, String calleeUri,
+                      Instant start, Instant answer, Instant end, Disposition disposition, Integer failureCode,
+                      String callerSignalingAddress, String calleeSignalingAddress,
+                      String callerMediaAddress, String calleeMediaAddress,
+                      String callerUserAgent, String calleeUserAgent) {
+        this(callId, callerUser, calleeUser, callerUri, calleeUri, start, answer, end, disposition, failureCode,
+                callerSignalingAddress, calleeSignalingAddress, callerMediaAddress, calleeMediaAddress, callerUserAgent,
+                calleeUserAgent, null);
+    }
+
+    /** Whole seconds from answer to end (for voicemail: of the recording); 0 for a call never answered. */
     public int durationSeconds() {
+        if (recordedSeconds != null) {
+            return recordedSeconds;
+        }
         if (answer == null || end == null || end.isBefore(answer)) {
             return 0;
         }

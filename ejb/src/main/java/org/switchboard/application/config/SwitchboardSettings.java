@@ -48,6 +48,9 @@ public class SwitchboardSettings {
     private int sipUserMaxLength;
     private Set<String> reservedNames;
 
+    private Duration voicemailNoAnswer;
+    private Duration voicemailPolicyCache;
+
     /** For CDI; the values come in {@link #load()}. */
     public SwitchboardSettings() {
     }
@@ -109,6 +112,8 @@ public class SwitchboardSettings {
             in.problem("switchboard.voicemail.min-length-ms", "expected at most max-length-seconds ("
                     + voicemailMaxLength.toSeconds() + " s), got " + voicemailMinLength.toMillis());
         }
+        voicemailNoAnswer = in.duration("switchboard.voicemail.no-answer-seconds", ChronoUnit.SECONDS, 5, 300);
+        voicemailPolicyCache = in.duration("switchboard.voicemail.policy-cache-seconds", ChronoUnit.SECONDS, 1, 3600);
         voicemailMailPollInterval = in.duration("switchboard.voicemail.mail.poll-interval-ms", ChronoUnit.MILLIS, 100, 3_600_000);
         voicemailMailBatchSize = in.integer("switchboard.voicemail.mail.batch-size", 1, 10_000);
         voicemailMailRetryFirst = in.duration("switchboard.voicemail.mail.retry-first-seconds", ChronoUnit.SECONDS, 1, 86_400);
@@ -206,6 +211,19 @@ public class SwitchboardSettings {
     /** A recording shorter than this is dropped. */
     public Duration voicemailMinLength() {
         return voicemailMinLength;
+    }
+
+    /** How long the phones ring before voicemail answers, for an account that set no time of its own. */
+    public Duration voicemailNoAnswer() {
+        return voicemailNoAnswer;
+    }
+
+    /**
+     * How long the SIP side keeps an account's voicemail policy without reading it again: changes
+     * made in the portal are seen at once (an event), others (SQL, another node) within this.
+     */
+    public Duration voicemailPolicyCache() {
+        return voicemailPolicyCache;
     }
 
     /** How often the mail outbox worker runs. */

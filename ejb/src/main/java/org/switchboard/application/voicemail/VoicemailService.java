@@ -59,6 +59,9 @@ public class VoicemailService {
     @Resource
     TransactionSynchronizationRegistry transaction;
 
+    @Inject
+    org.switchboard.application.config.SwitchboardSettings serviceSettings;
+
     /**
      * What the account's settings mean now (see {@link VoicemailPolicy}). Reads the database: the
      * SIP path calls it off its request threads or through a cache.
@@ -66,6 +69,19 @@ public class VoicemailService {
     public VoicemailPolicy policy(long accountId) {
         Account account = accounts.findById(accountId).orElseThrow(() -> new AccountNotFoundException());
         return VoicemailPolicy.of(account, settings.findByAccount(accountId));
+    }
+
+    /**
+     * The voicemail of the local SIP user {@code sipUser} of our domain, empty when there is no such
+     * account. Reads the database: the SIP side caches it ({@code VoicemailPolicies}).
+     */
+    public java.util.Optional<CalleeVoicemail> forCallee(String sipUser) {
+        return accounts.findBySipUser(sipUser, serviceSettings.sipDomain()).map(account -> {
+            java.util.Optional<org.switchboard.persistence.account.VoicemailSettings> stored = settings.findByAccount(account.getId());
+            Integer own = stored.map(org.switchboard.persistence.account.VoicemailSettings::getNoAnswerSeconds).orElse(null);
+            java.time.Duration noAnswer = own == null ? serviceSettings.voicemailNoAnswer() : java.time.Duration.ofSeconds(own);
+            return new CalleeVoicemail(account.getId(), VoicemailPolicy.of(account, stored).answers(), noAnswer);
+        });
     }
 
     /**

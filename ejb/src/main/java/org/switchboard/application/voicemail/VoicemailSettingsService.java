@@ -44,6 +44,12 @@ public class VoicemailSettingsService {
     @Inject
     Clock clock;
 
+    @Inject
+    jakarta.enterprise.event.Event<VoicemailSettingsChanged> settingsChanges;
+
+    @Inject
+    jakarta.enterprise.event.Event<VoicemailChanged> changes;
+
     public VoicemailChoices settings(String login) {
         return settingsRepository.findByAccount(subscribers.currentId(login))
                 .map(s -> new VoicemailChoices(s.isEnabled(), s.isSendByEmail(), s.isStoreOnServer()))
@@ -57,6 +63,7 @@ public class VoicemailSettingsService {
         stored.setEnabled(choices.enabled());
         stored.setSendByEmail(choices.sendByEmail());
         stored.setStoreOnServer(choices.storeOnServer());
+        settingsChanges.fire(new VoicemailSettingsChanged(account.getId()));
         return choices;
     }
 
@@ -85,14 +92,21 @@ public class VoicemailSettingsService {
         }
     }
 
+    /** Marks it heard; the phone's message lamp follows (VoicemailChanged, RFC 3842). */
     public void markHeard(String login, long voicemailId) {
-        own(login, voicemailId).markHeard(clock.instant());
+        Voicemail voicemail = own(login, voicemailId);
+        if (voicemail.getHeardAt() == null) {
+            voicemail.markHeard(clock.instant());
+            changes.fire(new VoicemailChanged(voicemail.getAccount().getId()));
+        }
     }
 
     /** Deletes the row and its audio file (the same way retention does). */
     public void delete(String login, long voicemailId) {
         Voicemail voicemail = own(login, voicemailId);
+        long accountId = voicemail.getAccount().getId();
         eraser.erase(List.of(new StoredVoicemail(voicemail.getId(), voicemail.getAudioRef())));
+        changes.fire(new VoicemailChanged(accountId));
     }
 
     private Voicemail own(String login, long voicemailId) {

@@ -33,6 +33,10 @@ public class VoicemailSettings {
     @Column(name = "store_on_server", nullable = false)
     private boolean storeOnServer;
 
+    /** Seconds the phones ring before voicemail answers; null: the service's default. */
+    @Column(name = "no_answer_seconds")
+    private Integer noAnswerSeconds;
+
     protected VoicemailSettings() {
         // for JPA
     }
@@ -74,5 +78,13 @@ public class VoicemailSettings {
 
     public void setStoreOnServer(boolean storeOnServer) {
         this.storeOnServer = storeOnServer;
+    }
+
+    public Integer getNoAnswerSeconds() {
+        return noAnswerSeconds;
+    }
+
+    public void setNoAnswerSeconds(Integer noAnswerSeconds) {
+        this.noAnswerSeconds = noAnswerSeconds;
     }
 }

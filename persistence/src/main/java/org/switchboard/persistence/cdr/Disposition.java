@@ -6,5 +6,7 @@ public enum Disposition {
     BUSY,
     NO_ANSWER,
     CANCELLED,
-    FAILED
+    FAILED,
+    /** Diverted to the callee's voicemail, which answered (the duration is the recording's). */
+    VOICEMAIL
 }

@@ -59,4 +59,22 @@ class CdrRowInserterTest {
         assertNull(b.getCalleeMediaAddress());
         assertEquals(alice.getId(), b.getCalleeAccount().getId());
     }
+
+    /** A call voicemail answered (migration V8's disposition): stored with the recording's length. */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aCallVoicemailAnsweredIsStored(TestDatabase kind) throws Exception {
+        MigratedDatabase db = kind.open();
+        Account alice = db.newAccount("cdr-rows-voicemail");
+        String callId = UUID.randomUUID() + "@192.0.2.8";
+        try (Connection connection = db.dataSource().getConnection()) {
+            CdrRowInserter.insert(connection, List.of(new CdrRow(callId, null, alice.getId(), "sip:dave@example.net",
+                    "sip:alice@example.org", START, START.plusSeconds(1), START.plusSeconds(20), 12, Disposition.VOICEMAIL,
+                    null, "203.0.113.6:5060", "127.0.0.1:5060", "203.0.113.6:7000", "127.0.0.1:40000", "Phone D", null)));
+        }
+        CallDetailRecord cdr = db.tx(em -> new CdrRepository(em)
+                .findForAccount(alice.getId(), START.minusSeconds(1), START.plusSeconds(3600), 0, 10)).get(0);
+        assertEquals(Disposition.VOICEMAIL, cdr.getDisposition());
+        assertEquals(12, cdr.getDurationSeconds());
+    }
 }

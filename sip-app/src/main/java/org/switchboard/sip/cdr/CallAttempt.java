@@ -26,6 +26,9 @@ public final class CallAttempt {
     private String calleeUserAgent;
     private boolean cancelled;
     private boolean finished;
+    private boolean voicemail;
+    private java.time.Duration recorded;
+    private Instant endedAt;
 
     CallAttempt(String callId, String callerUser, String calleeUser, String callerUri, String calleeUri, Instant start,
             String callerSignaling, String callerMedia, String callerUserAgent) {
@@ -73,6 +76,32 @@ public final class CallAttempt {
         }
     }
 
+    /** The proxy sent the call to the callee's voicemail: if it answers, the call is VOICEMAIL. */
+    synchronized void divertedToVoicemail() {
+        voicemail = true;
+    }
+
+    /**
+     * The voicemail's recording ended with this length. Returns when the call ended, if its BYE
+     * came first (the record waits for the length), else null.
+     */
+    synchronized Instant recorded(java.time.Duration length) {
+        recorded = length;
+        return endedAt;
+    }
+
+    /**
+     * The call's BYE: true when the record can be written now, false when it waits for the
+     * voicemail's recording length (answered by voicemail, recording still running).
+     */
+    synchronized boolean endedAt(Instant at) {
+        if (voicemail && recorded == null) {
+            endedAt = at;
+            return false;
+        }
+        return true;
+    }
+
     /**
      * Ends the attempt: {@code status} 0 for a normal end of an answered call (BYE, or the
      * maximum duration), else the final status of an unanswered one. Null once already finished.
@@ -84,14 +113,18 @@ public final class CallAttempt {
         finished = true;
         Disposition disposition;
         Integer code = null;
-        if (answer != null) {
+        Integer recordedSeconds = null;
+        if (answer != null && voicemail) {
+            disposition = Disposition.VOICEMAIL;
+            recordedSeconds = recorded == null ? 0 : (int) Math.round(recorded.toMillis() / 1000.0);
+        } else if (answer != null) {
             disposition = Disposition.ANSWERED;
         } else {
             code = status;
             disposition = dispositionOf(status, cancelled);
         }
         return new CallRecord(callId, callerUser, calleeUser, callerUri, calleeUri, start, answer, end, disposition, code,
-                callerSignaling, calleeSignaling, callerMedia, calleeMedia, callerUserAgent, calleeUserAgent);
+                callerSignaling, calleeSignaling, callerMedia, calleeMedia, callerUserAgent, calleeUserAgent, recordedSeconds);
     }
 
     static Disposition dispositionOf(int status, boolean cancelledByCaller) {

@@ -44,6 +44,9 @@ public class CallRecords implements SipObserver {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    /** How long the record of a call voicemail answered waits after its BYE for the recording's length. */
+    private static final long RECORDING_WAIT_SECONDS = 10;
+
     private final Map<String, CallAttempt> active = new ConcurrentHashMap<>();
     private final Map<String, ScheduledFuture<?>> deadlines = new ConcurrentHashMap<>();
 
@@ -95,8 +98,40 @@ public class CallRecords implements SipObserver {
     @Override
     public void callEnded(String callId) {
         CallAttempt attempt = active.get(callId);
-        if (attempt != null && attempt.isAnswered()) {
-            write(attempt, attempt.finish(Instant.now(), 0));
+        if (attempt == null || !attempt.isAnswered()) {
+            return;
+        }
+        Instant now = Instant.now();
+        if (attempt.endedAt(now)) {
+            write(attempt, attempt.finish(now, 0));
+            return;
+        }
+        // Answered by voicemail, whose recording length comes just after the BYE; not for ever.
+        ScheduledFuture<?> previous = deadlines.put(callId, scheduler.schedule(
+                () -> write(attempt, attempt.finish(now, 0)), RECORDING_WAIT_SECONDS, TimeUnit.SECONDS));
+        if (previous != null) {
+            previous.cancel(false);
+        }
+    }
+
+    @Override
+    public void callDiverted(String callId) {
+        CallAttempt attempt = active.get(callId);
+        if (attempt != null) {
+            attempt.divertedToVoicemail();
+        }
+    }
+
+    /** The duration of a call voicemail answered is the recording's; written now if its BYE came already. */
+    @Override
+    public void voicemailRecorded(String callId, java.time.Duration length) {
+        CallAttempt attempt = active.get(callId);
+        if (attempt == null) {
+            return;
+        }
+        Instant ended = attempt.recorded(length);
+        if (ended != null) {
+            write(attempt, attempt.finish(ended, 0));
         }
     }
 
@@ -119,6 +154,7 @@ public class CallRecords implements SipObserver {
     @PreDestroy
     void stop() {
         // Calls still up at shutdown end now, so their CDRs reach the recorder before it drains.
-        active.keySet().forEach(this::callEnded);
+        Instant now = Instant.now();
+        active.values().stream().filter(CallAttempt::isAnswered).forEach(attempt -> write(attempt, attempt.finish(now, 0)));
     }
 }

@@ -122,4 +122,14 @@ public class SipEvents implements SipObserver {
     public void contactRegistered(String user, String contactUri) {
         each(o -> o.contactRegistered(user, contactUri));
     }
+
+    @Override
+    public void callDiverted(String callId) {
+        each(o -> o.callDiverted(callId));
+    }
+
+    @Override
+    public void voicemailRecorded(String callId, java.time.Duration length) {
+        each(o -> o.voicemailRecorded(callId, length));
+    }
 }

@@ -64,4 +64,12 @@ public interface SipObserver {
      */
     default void contactRegistered(String user, String contactUri) {
     }
+
+    /** The proxy sends the call to the callee's voicemail (no phone, all busy, or no answer in time). */
+    default void callDiverted(String callId) {
+    }
+
+    /** The voicemail's recording of this call ended; {@code length} zero when nothing was kept. */
+    default void voicemailRecorded(String callId, java.time.Duration length) {
+    }
 }

@@ -60,6 +60,11 @@ final class Branch {
         return false;
     }
 
+    /** Whether we cancelled it (its 487 is then ours, not the callee's refusal). */
+    boolean cancelSent() {
+        return cancelSent;
+    }
+
     /** Marks the CANCEL sent; false when it already was (a branch is cancelled once). */
     boolean markCancelSent() {
         if (cancelSent) {

@@ -60,6 +60,9 @@ final class ProxyContext {
     private Runnable unanswered;
     private int answerWithinSeconds;
     private ScheduledFuture<?> answerTimer;
+    private VoicemailDiversion.Target voicemail;
+    private boolean diverted;
+    private ScheduledFuture<?> noAnswer;
 
     ProxyContext(ProxyEngine engine, SipRequest request, int timerCSeconds) {
         this.engine = engine;
@@ -104,6 +107,11 @@ final class ProxyContext {
         this.answerWithinSeconds = seconds;
     }
 
+    /** A call to a callee whose voicemail answers: busy, declined or unanswered, it goes there ({@link VoicemailDiversion}). */
+    void divertOnFailure(VoicemailDiversion.Target target) {
+        voicemail = target;
+    }
+
     /** Forwards to every target at once. */
     void proxyTo(List<URI> targets) {
         proxy(ForkPlan.parallel(targets));
@@ -114,14 +122,17 @@ final class ProxyContext {
         synchronized (this) {
             plan = fork;
             if (unanswered != null) {
-                answerTimer = engine.scheduler().schedule(this::onNoAnswer, answerWithinSeconds, TimeUnit.SECONDS);
+                answerTimer = engine.scheduler().schedule(this::onUnanswered, answerWithinSeconds, TimeUnit.SECONDS);
             }
             ring(plan.nextGroup());
+            if (voicemail != null && invite && !finalSent) {
+                noAnswer = engine.scheduler().schedule(this::onNoAnswer, voicemail.noAnswer().toMillis(), TimeUnit.MILLISECONDS);
+            }
         }
     }
 
     /** Nobody answered in time: the fallback takes the request. */
-    private void onNoAnswer() {
+    private void onUnanswered() {
         synchronized (this) {
             if (finalSent) {
                 return;
@@ -257,7 +268,13 @@ final class ProxyContext {
             }
             switch (plan.afterFailure(status, anyPending(), finalSent)) {
                 case NEXT_GROUP -> ring(plan.nextGroup());
-                case SEND_BEST -> sendBest();
+                case SEND_BEST -> {
+                    if (allBusyOrDeclined()) {
+                        divertToVoicemail();
+                    } else {
+                        sendBest();
+                    }
+                }
                 case WAIT -> {
                     // other branches still ring, or the caller has its answer
                 }
@@ -315,7 +332,11 @@ final class ProxyContext {
                 case CANCEL_THEN_NEXT_GROUP -> cancelPending(); // their 487s start the next group
                 case CANCEL_AND_ANSWER_408 -> {
                     cancelPending();
-                    sendOwnFinal(Response.REQUEST_TIMEOUT);
+                    if (mayDivert()) {
+                        divertToVoicemail(); // Timer C before the no-answer time: unanswered all the same
+                    } else {
+                        sendOwnFinal(Response.REQUEST_TIMEOUT);
+                    }
                 }
             }
         }
@@ -335,6 +356,51 @@ final class ProxyContext {
                 case CANCEL_BRANCHES -> cancelPending();
             }
         }
+    }
+
+    // --- voicemail (VoicemailDiversion) -----------------------------------------------------
+
+    /** No phone to ring: the call goes to voicemail at once. */
+    void divertNow(VoicemailDiversion.Target target) {
+        synchronized (this) {
+            voicemail = target;
+            divertToVoicemail();
+        }
+    }
+
+    /** The callee's no-answer time is up: the phones are cancelled, then voicemail rings. */
+    private void onNoAnswer() {
+        synchronized (this) {
+            if (mayDivert()) {
+                cancelPending();
+                divertToVoicemail();
+            }
+        }
+    }
+
+    private boolean mayDivert() {
+        return voicemail != null && !diverted && !finalSent && !plan.cancelledByCaller();
+    }
+
+    /** Every phone answered busy or declined (a 487 of ours after a 603 elsewhere counts with them). */
+    private boolean allBusyOrDeclined() {
+        return mayDivert() && branches.stream().anyMatch(b -> VoicemailDiversion.busyOrDeclined(b.finalStatus()))
+                && branches.stream().allMatch(b -> VoicemailDiversion.busyOrDeclined(b.finalStatus())
+                        || (b.finalStatus() == Response.REQUEST_TERMINATED && b.cancelSent()));
+    }
+
+    private void divertToVoicemail() {
+        diverted = true;
+        if (noAnswer != null) {
+            noAnswer.cancel(false);
+        }
+        while (plan.hasNextGroup()) {
+            plan.nextGroup(); // voicemail is the last stop: no later group after it
+        }
+        if (reportsCall) {
+            engine.events().callDiverted(request.getCallId());
+        }
+        ring(List.of(voicemail.uri()));
     }
 
     private boolean anyPending() {
@@ -414,6 +480,9 @@ final class ProxyContext {
     private void stopTimerC() {
         if (timerC != null) {
             timerC.cancel(false);
+        }
+        if (noAnswer != null && finalSent) {
+            noAnswer.cancel(false);
         }
     }
 

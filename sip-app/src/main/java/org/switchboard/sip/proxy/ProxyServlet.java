@@ -74,6 +74,9 @@ public class ProxyServlet extends SipServlet {
     @Inject
     MessageIntake messages;
 
+    @Inject
+    VoicemailDiversion voicemail;
+
     /** Who sent an out-of-dialog request, as far as authentication tells. */
     private enum Caller {
         /** From another domain: may only reach our subscribers. */
@@ -138,8 +141,9 @@ public class ProxyServlet extends SipServlet {
     private void inDialog(SipRequest request, boolean ourRoute) throws SipException {
         Request message = request.unwrap();
         boolean routeLeft = message.getHeader(RouteHeader.NAME) != null;
-        boolean toUs = local.isThisServer(message.getRequestURI())
-                || (message.getRequestURI() instanceof SipURI sip && local.isOurHost(sip.getHost()) && !ourRoute && !routeLeft);
+        // Our voicemail is a user agent at our own address: its dialog's requests go on to it.
+        boolean toUs = !voicemail.isVoicemail(message.getRequestURI()) && (local.isThisServer(message.getRequestURI())
+                || (message.getRequestURI() instanceof SipURI sip && local.isOurHost(sip.getHost()) && !ourRoute && !routeLeft));
         if (SipMethods.ACK.equals(request.getMethod())) {
             if (!toUs) {
                 Request out = (Request) message.clone();
@@ -204,7 +208,12 @@ public class ProxyServlet extends SipServlet {
         }
         request.createResponse(100).send();
         callStarted(request);
+        java.util.Optional<VoicemailDiversion.Target> voicemailTarget = user == null ? java.util.Optional.empty() : voicemail.forCallee(user);
         if (bindings.isEmpty()) {
+            if (voicemailTarget.isPresent()) {
+                divertAtOnce(request, voicemailTarget.get(), loopHash);
+                return;
+            }
             // From outside, "no such user" and "not registered" look alike (480): no user enumeration.
             boolean known = user != null && users.exists(user);
             callRefusedHere(request, known || caller != Caller.SUBSCRIBER ? 480 : 404);
@@ -219,6 +228,7 @@ public class ProxyServlet extends SipServlet {
         proxy.recordRoute(true);
         proxy.loopHash(loopHash);
         proxy.reportsCall();
+        voicemailTarget.ifPresent(proxy::divertOnFailure);
         proxy.proxy(plan.build());
     }
 
@@ -267,6 +277,15 @@ public class ProxyServlet extends SipServlet {
             }
         }
         return plan;
+    }
+
+    /** No phone registered, voicemail on: the call goes to voicemail, record-routed like any call. */
+    private void divertAtOnce(SipRequest request, VoicemailDiversion.Target target, String loopHash) {
+        ProxyContext proxy = engine.contextFor(request);
+        proxy.recordRoute(true);
+        proxy.loopHash(loopHash);
+        proxy.reportsCall();
+        proxy.divertNow(target);
     }
 
     /** An initial INVITE we proxy is a call attempt: the observers (CDRs) learn of it. */

@@ -41,6 +41,37 @@ class CallAttemptTest {
     }
 
     @Test
+    void callVoicemailAnsweredLastsAsLongAsItsRecordingAndWaitsForIt() {
+        CallAttempt call = attempt();
+        call.divertedToVoicemail();
+        call.answered(Instant.parse("2026-01-01T10:00:05Z"), "127.0.0.1:5060", "127.0.0.1:40000", null);
+        Instant bye = Instant.parse("2026-01-01T10:00:20Z");
+        org.junit.jupiter.api.Assertions.assertFalse(call.endedAt(bye), "the BYE came before the recording's length");
+        assertEquals(bye, call.recorded(java.time.Duration.ofMillis(7_600)));
+        CallRecord record = call.finish(bye, 0);
+        assertEquals(Disposition.VOICEMAIL, record.disposition());
+        assertEquals(8, record.durationSeconds(), "the recording's 7.6 s, not the 15 s from answer to BYE");
+        assertNull(record.failureCode());
+    }
+
+    @Test
+    void recordingLengthFirstThenByeWritesAtOnce() {
+        CallAttempt call = attempt();
+        call.divertedToVoicemail();
+        call.answered(Instant.parse("2026-01-01T10:00:05Z"), "127.0.0.1:5060", "127.0.0.1:40000", null);
+        assertNull(call.recorded(java.time.Duration.ofSeconds(10)), "not ended yet: our own BYE follows");
+        org.junit.jupiter.api.Assertions.assertTrue(call.endedAt(Instant.parse("2026-01-01T10:00:30Z")));
+        assertEquals(10, call.finish(Instant.parse("2026-01-01T10:00:30Z"), 0).durationSeconds());
+    }
+
+    @Test
+    void divertedButUnansweredIsItsRealOutcome() {
+        CallAttempt call = attempt();
+        call.divertedToVoicemail();
+        assertEquals(Disposition.FAILED, call.finish(Instant.parse("2026-01-01T10:00:03Z"), 503).disposition());
+    }
+
+    @Test
     void cancelledCallKeepsItsCode() {
         CallAttempt call = attempt();
         call.cancelledByCaller();

@@ -1,0 +1,286 @@
+package org.switchboard.sip.voicemail;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sip.ListeningPoint;
+import javax.sip.address.URI;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import org.switchboard.application.config.SwitchboardSettings;
+import org.switchboard.application.voicemail.NewVoicemail;
+import org.switchboard.application.voicemail.VoicemailOffException;
+import org.switchboard.application.voicemail.VoicemailService;
+import org.switchboard.sip.config.SipSettings;
+import org.switchboard.sip.domain.LocalDomain;
+import org.switchboard.sip.engine.SipEngine;
+import org.switchboard.sip.event.SipEvents;
+import org.switchboard.sip.media.MediaChoice;
+import org.switchboard.sip.media.MediaOutcome;
+import org.switchboard.sip.media.Prompt;
+import org.switchboard.sip.media.Recording;
+import org.switchboard.sip.media.RecordingLimits;
+import org.switchboard.sip.media.RtpPortAllocator;
+import org.switchboard.sip.media.RtpPorts;
+import org.switchboard.sip.media.SdpAnswer;
+import org.switchboard.sip.media.SdpOffer;
+import org.switchboard.sip.media.VoicemailMedia;
+import org.switchboard.sip.servlet.OwnDialog;
+import org.switchboard.sip.servlet.SipMethods;
+import org.switchboard.sip.servlet.SipRequest;
+import org.switchboard.sip.servlet.SipResponse;
+import org.switchboard.sip.servlet.SipServlet;
+
+/**
+ * The voicemail: a SIP user agent of ours that answers the calls the proxy diverts to a
+ * {@link VoicemailTarget} address (and only those: the request must come from this server itself).
+ * It answers the INVITE at once with SDP ({@link SdpAnswer}: G.711 on a port pair of the RTP range),
+ * plays the greeting and tone and records ({@link VoicemailMedia}, on the managed executor, not the
+ * SIP one: a recording holds its threads for minutes), and when the media ends hangs up itself
+ * (silence, maximum length) unless the caller did, then hands the recording to
+ * {@link VoicemailService#deposit} (stored and/or mailed as the callee chose). Its BYE goes along the
+ * call's route set, through the proxy, so the CDR sees the end; the recording's length is reported
+ * to the observers (the CDR's duration).
+ *
+ * <p>Not yet: an INVITE without SDP (offer in the 200, answer in the ACK) gets 488; the 2xx is not
+ * retransmitted until the ACK (RFC 3261 section 13.3.1.4: the hop to the proxy is this host).
+ */
+@ApplicationScoped
+public class VoicemailServlet extends SipServlet {
+
+    private static final Logger LOG = Logger.getLogger(VoicemailServlet.class.getName());
+
+    @Inject
+    LocalDomain local;
+
+    @Inject
+    SipSettings sipSettings;
+
+    @Inject
+    SwitchboardSettings settings;
+
+    @Inject
+    SipEvents events;
+
+    @EJB
+    SipEngine engine;
+
+    @EJB
+    VoicemailService voicemails;
+
+    /** The default managed executor: recordings run for minutes and must not hold the SIP executor's threads. */
+    @Resource
+    ManagedExecutorService executor;
+
+    private RtpPortAllocator ports;
+    private Prompt prompt;
+    private final Map<String, VoicemailCall> calls = new ConcurrentHashMap<>();
+
+    @PostConstruct
+    void init() {
+        ports = new RtpPortAllocator(settings.voicemailRtpPortMin(), settings.voicemailRtpPortMax());
+        prompt = Prompt.greetingAndTone();
+    }
+
+    @Override
+    public Set<String> methods() {
+        return Set.of(SipMethods.INVITE, SipMethods.ACK, SipMethods.BYE, SipMethods.CANCEL, SipMethods.INFO,
+                SipMethods.UPDATE);
+    }
+
+    /** Before the proxy (500): the proxy forwards the voicemail's requests here, to this server. */
+    @Override
+    public int routingOrder() {
+        return 400;
+    }
+
+    /**
+     * Requests for a voicemail address that this server sent itself (the proxy forwarding); the
+     * caller's own, which carry our Route, go to the proxy first.
+     */
+    @Override
+    public boolean accepts(SipRequest request) {
+        URI target = request.getRequestURI();
+        return VoicemailTarget.is(target) && local.isThisServer(target) && request.getHeader("Route") == null
+                && local.isOurHost(request.getRemoteAddr()) && request.getRemotePort() == sipSettings.sipPort();
+    }
+
+    /** Active recordings (for tests and logs). */
+    public int activeCalls() {
+        return calls.size();
+    }
+
+    @Override
+    protected void doInvite(SipRequest request) {
+        Request message = request.unwrap();
+        if (((ToHeader) message.getHeader(ToHeader.NAME)).getTag() != null) {
+            reInvite(request);
+            return;
+        }
+        long accountId = VoicemailTarget.accountId(request.getRequestURI()).orElseThrow();
+        byte[] body = message.getRawContent();
+        Optional<SdpOffer> offer = Optional.empty();
+        try {
+            offer = body == null || body.length == 0 ? Optional.empty()
+                    : Optional.of(SdpOffer.parse(new String(body, StandardCharsets.UTF_8)));
+        } catch (RuntimeException malformed) {
+            LOG.log(Level.FINE, "unreadable SDP offer in " + request.getCallId(), malformed);
+        }
+        Optional<MediaChoice> choice = offer.flatMap(SdpOffer::choose);
+        if (choice.isEmpty()) {
+            request.createResponse(488, "Not Acceptable Here: G.711 (PCMU or PCMA) only").send();
+            return;
+        }
+        RtpPorts media;
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(sipSettings.sipBindAddress());
+            media = ports.allocate(address);
+        } catch (UncheckedIOException | java.net.UnknownHostException e) {
+            LOG.warning(() -> "voicemail: no RTP port free for " + request.getCallId() + ": " + e.getMessage());
+            request.createResponse(503).setHeader("Retry-After", "5").send();
+            return;
+        }
+        try {
+            answer(request, accountId, offer.get(), choice.get(), media, address);
+        } catch (RuntimeException | java.text.ParseException e) {
+            media.close();
+            throw new IllegalStateException("voicemail could not answer " + request.getCallId(), e);
+        }
+    }
+
+    private void answer(SipRequest request, long accountId, SdpOffer offer, MediaChoice choice, RtpPorts media,
+            InetAddress address) throws java.text.ParseException {
+        String sdp = SdpAnswer.answer(offer, choice, address, media.rtpPort(), ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2));
+        SipResponse ok = request.createResponse(200);
+        ok.setHeader(contact(request));
+        copyRecordRoutes(request, ok);
+        ContentTypeHeader type = request.factories().headers().createContentTypeHeader("application", "sdp");
+        ok.unwrap().setContent(sdp, type);
+        String localTag = ((ToHeader) ok.unwrap().getHeader(ToHeader.NAME)).getTag();
+        VoicemailMedia recorder = new VoicemailMedia(media, choice, RecordingLimits.from(settings), prompt);
+        VoicemailCall call = new VoicemailCall(accountId, request.getFrom().getURI().toString(), Instant.now(),
+                OwnDialog.answered(request, localTag), sdp, recorder);
+        calls.put(request.getCallId(), call);
+        ok.send();
+        recorder.start(executor).whenComplete((outcome, failure) -> executor.execute(() -> finished(call, outcome)));
+    }
+
+    /** Our Contact: the same voicemail address, so the caller's in-dialog requests come back here. */
+    private static ContactHeader contact(SipRequest request) throws java.text.ParseException {
+        return request.factories().headers().createContactHeader(
+                request.factories().addresses().createAddress((URI) request.getRequestURI().clone()));
+    }
+
+    /** A 2xx to a dialog-making INVITE carries its Record-Routes (RFC 3261 section 12.1.1). */
+    private static void copyRecordRoutes(SipRequest request, SipResponse ok) {
+        if (ok.unwrap().getHeader("Record-Route") != null) {
+            return;
+        }
+        request.getHeaders("Record-Route").forEach(header -> ok.unwrap().addHeader((javax.sip.header.Header) header.clone()));
+    }
+
+    /** A re-INVITE (session refresh, hold): the same answer again; the media is not moved. */
+    private void reInvite(SipRequest request) {
+        VoicemailCall call = calls.get(request.getCallId());
+        if (call == null) {
+            request.respond(481);
+            return;
+        }
+        try {
+            SipResponse ok = request.createResponse(200);
+            ok.setHeader(contact(request));
+            ok.unwrap().setContent(call.answerSdp(), request.factories().headers().createContentTypeHeader("application", "sdp"));
+            ok.send();
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    protected void doAck(SipRequest request) {
+        // the media started with our 200
+    }
+
+    /** The caller hung up: 200, and the recording ends now. */
+    @Override
+    protected void doBye(SipRequest request) {
+        VoicemailCall call = calls.get(request.getCallId());
+        if (call == null) {
+            request.respond(481);
+            return;
+        }
+        request.respond(200);
+        call.media().hangUp();
+    }
+
+    /** We answer at once: a CANCEL can only come after our 200, and changes nothing (RFC 3261 section 9.2). */
+    @Override
+    protected void doCancel(SipRequest request) {
+        request.respond(calls.containsKey(request.getCallId()) ? 200 : 481);
+    }
+
+    /** DTMF by INFO and UPDATEs are accepted and ignored. */
+    @Override
+    protected void doInfo(SipRequest request) {
+        request.respond(calls.containsKey(request.getCallId()) ? 200 : 481);
+    }
+
+    @Override
+    protected void doUpdate(SipRequest request) {
+        request.respond(calls.containsKey(request.getCallId()) ? 200 : 481);
+    }
+
+    /** The media ended: our BYE unless the caller hung up, the length to the CDR, the recording to the service. */
+    private void finished(VoicemailCall call, MediaOutcome outcome) {
+        String callId = call.dialog().callId();
+        calls.remove(callId, call);
+        call.media().close();
+        Optional<Recording> recording = outcome == null ? Optional.empty() : outcome.recording();
+        events.voicemailRecorded(callId, recording.map(Recording::length).orElse(Duration.ZERO));
+        if (outcome == null || outcome.reason() != MediaOutcome.Reason.CALLER_HUNG_UP) {
+            hangUp(call);
+        }
+        recording.ifPresent(kept -> deposit(call, kept));
+        LOG.fine(() -> "voicemail " + callId + " ended: " + (outcome == null ? "failed" : outcome.reason() + ", " + outcome.statistics()));
+    }
+
+    private void hangUp(VoicemailCall call) {
+        try {
+            ListeningPoint udp = engine.listeningPoint(ListeningPoint.UDP);
+            Request bye = call.dialog().request(Request.BYE, engine.factories(), udp);
+            call.dialog().send(bye, engine.provider("IPv4"), udp, events);
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "voicemail could not hang up " + call.dialog().callId(), e);
+        }
+    }
+
+    private void deposit(VoicemailCall call, Recording recording) {
+        try {
+            voicemails.deposit(new NewVoicemail(call.accountId(), call.callerUri(), call.answeredAt(), recording.length(),
+                    recording.wav()));
+        } catch (VoicemailOffException off) {
+            LOG.info(() -> "voicemail of account " + call.accountId() + " was turned off during call " + call.dialog().callId()
+                    + ": the recording is dropped");
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "voicemail of call " + call.dialog().callId() + " could not be kept", e);
+        }
+    }
+}
