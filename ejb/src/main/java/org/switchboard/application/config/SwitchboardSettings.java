@@ -1,6 +1,5 @@
 package org.switchboard.application.config;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +19,7 @@ import org.switchboard.application.batch.BatchSettings;
  * {@code SipSettings}; the SIP domain stays here, since accounts belong to it.
  */
 @ApplicationScoped
-public class SwitchboardSettings {
+public class SwitchboardSettings extends ModuleSettings {
 
     private static final int MAX = Integer.MAX_VALUE;
 
@@ -51,23 +50,15 @@ public class SwitchboardSettings {
     private Duration voicemailNoAnswer;
     private Duration voicemailPolicyCache;
 
-    /** For CDI; the values come in {@link #load()}. */
-    public SwitchboardSettings() {
-    }
 
     /** Settings read and validated from {@code reader} (unit tests; the server uses the system properties). */
     public static SwitchboardSettings from(SettingsReader reader) {
-        SwitchboardSettings settings = new SwitchboardSettings();
-        settings.read(reader);
-        return settings;
+        return readFrom(new SwitchboardSettings(), reader);
     }
 
-    @PostConstruct
-    void load() {
-        read(SettingsReader.systemProperties());
-    }
 
-    private void read(SettingsReader in) {
+    @Override
+    protected void read(SettingsReader in) {
         demoMode = in.bool("switchboard.demo");
         sipDomain = in.nonEmpty("switchboard.sip.domain");
         dataDir = in.path("switchboard.data.dir");

@@ -1,12 +1,12 @@
 package org.switchboard.application.messaging;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import org.switchboard.application.config.ModuleSettings;
 import org.switchboard.application.config.SettingsReader;
 import org.switchboard.persistence.messaging.OfflineMessage;
 
@@ -19,7 +19,7 @@ import org.switchboard.persistence.messaging.OfflineMessage;
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-public class MessagingSettings {
+public class MessagingSettings extends ModuleSettings {
 
     private int maxBodyBytes;
     private int maxStoredPerRecipient;
@@ -28,23 +28,15 @@ public class MessagingSettings {
     private Duration retryMax;
     private Duration deliveryInterval;
 
-    /** For the container; the values come in {@link #load()}. */
-    public MessagingSettings() {
-    }
 
     /** Read and validated from {@code reader} (unit tests). */
     public static MessagingSettings from(SettingsReader reader) {
-        MessagingSettings settings = new MessagingSettings();
-        settings.read(reader);
-        return settings;
+        return readFrom(new MessagingSettings(), reader);
     }
 
-    @PostConstruct
-    void load() {
-        read(SettingsReader.systemProperties());
-    }
 
-    private void read(SettingsReader in) {
+    @Override
+    protected void read(SettingsReader in) {
         maxBodyBytes = in.integer("switchboard.messaging.max-body-bytes", 1, OfflineMessage.MAX_BODY);
         maxStoredPerRecipient = in.integer("switchboard.messaging.max-stored-per-recipient", 1, 1_000_000);
         // Under Timer F (32 s), or the sender's own transaction gives up before we answer 202.

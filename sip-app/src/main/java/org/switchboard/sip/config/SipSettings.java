@@ -1,6 +1,5 @@
 package org.switchboard.sip.config;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.switchboard.application.config.ModuleSettings;
 import org.switchboard.application.config.SettingsReader;
 
 /**
@@ -18,7 +18,7 @@ import org.switchboard.application.config.SettingsReader;
  * form it expects. The SIP domain itself is the service's ({@code SwitchboardSettings.sipDomain()}).
  */
 @ApplicationScoped
-public class SipSettings {
+public class SipSettings extends ModuleSettings {
 
     private static final int MAX = Integer.MAX_VALUE;
 
@@ -45,23 +45,15 @@ public class SipSettings {
     private Duration proxyTimerC;
     private Duration cdrMaxCallDuration;
 
-    /** For CDI; the values come in {@link #load()}. */
-    public SipSettings() {
-    }
 
     /** Settings read and validated from {@code reader} (unit tests; the server uses the system properties). */
     public static SipSettings from(SettingsReader reader) {
-        SipSettings settings = new SipSettings();
-        settings.read(reader);
-        return settings;
+        return readFrom(new SipSettings(), reader);
     }
 
-    @PostConstruct
-    void load() {
-        read(SettingsReader.systemProperties());
-    }
 
-    private void read(SettingsReader in) {
+    @Override
+    protected void read(SettingsReader in) {
         // WildFly's own property, set only when the server is started with an offset.
         portOffset = in.optionalInteger("jboss.socket.binding.port-offset", 0, 65_535).orElse(0);
 

@@ -1,9 +1,9 @@
 package org.switchboard.sip.security;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import org.switchboard.application.config.ModuleSettings;
 import org.switchboard.application.config.SettingsReader;
 
 /**
@@ -12,7 +12,7 @@ import org.switchboard.application.config.SettingsReader;
  * naming the key. The defaults live in switchboard.properties only.
  */
 @ApplicationScoped
-public class AbuseSettings {
+public class AbuseSettings extends ModuleSettings {
 
     private static final int MAX = Integer.MAX_VALUE;
 
@@ -38,23 +38,15 @@ public class AbuseSettings {
     private Duration flagInterval;
     private Duration maxCallTime;
 
-    /** For CDI; the values come in {@link #load()}. */
-    public AbuseSettings() {
-    }
 
     /** Settings read and validated from {@code reader} (unit tests). */
     public static AbuseSettings from(SettingsReader reader) {
-        AbuseSettings settings = new AbuseSettings();
-        settings.read(reader);
-        return settings;
+        return readFrom(new AbuseSettings(), reader);
     }
 
-    @PostConstruct
-    void load() {
-        read(SettingsReader.systemProperties());
-    }
 
-    private void read(SettingsReader in) {
+    @Override
+    protected void read(SettingsReader in) {
         String neverBanText = in.text("switchboard.abuse.never-ban");
         try {
             neverBan = AddressRanges.parse(neverBanText);

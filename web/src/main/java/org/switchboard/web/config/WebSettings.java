@@ -1,7 +1,7 @@
 package org.switchboard.web.config;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.switchboard.application.config.ModuleSettings;
 import org.switchboard.application.config.SettingsReader;
 
 /**
@@ -10,28 +10,20 @@ import org.switchboard.application.config.SettingsReader;
  * portal needs them for the single sign-out. Read and validated once, when the portal starts.
  */
 @ApplicationScoped
-public class WebSettings {
+public class WebSettings extends ModuleSettings {
 
     private String oidcProviderUrl;
     private String oidcClientId;
 
-    /** For CDI; the values come in {@link #load()}. */
-    public WebSettings() {
-    }
 
     /** Settings read and validated from {@code reader} (unit tests; the server uses the system properties). */
     public static WebSettings from(SettingsReader reader) {
-        WebSettings settings = new WebSettings();
-        settings.read(reader);
-        return settings;
+        return readFrom(new WebSettings(), reader);
     }
 
-    @PostConstruct
-    void load() {
-        read(SettingsReader.systemProperties());
-    }
 
-    private void read(SettingsReader in) {
+    @Override
+    protected void read(SettingsReader in) {
         oidcProviderUrl = in.httpUrl("switchboard.oidc.provider-url");
         oidcClientId = in.nonEmpty("switchboard.oidc.client-id");
         in.check();
