@@ -29,7 +29,9 @@ send() {
   local dir="$out/$1-$2"; mkdir -p "$dir"
   local start end
   start=$(date +%s.%N)
-  (cd "$dir" && sipp "127.0.0.1:$sip_port" -sf "$here/uac-message.xml" -s "$1" -key status "$2" -i 127.0.0.1 \
+  # SIPp takes no -key value in a <recv response=...>: the expected status is written into a copy.
+  sed "s/\[status\]/$2/" "$here/uac-message.xml" > "$dir/uac-message.xml"
+  (cd "$dir" && sipp "127.0.0.1:$sip_port" -sf "$dir/uac-message.xml" -s "$1" -i 127.0.0.1 \
       -p "$((phone_port + 1))" -r "$rate" -m "$count" -l $((rate * 4)) -nostdin -trace_err -trace_screen \
       -timeout $((seconds + 120))s >/dev/null 2>&1) || true
   end=$(date +%s.%N)
