@@ -51,7 +51,7 @@ final class DigestClient {
      * status (a refusal without a challenge is returned as it is).
      */
     static int register(DatagramSocket phone, String user, String contact, String password, int expires) throws IOException {
-        String callId = java.util.UUID.randomUUID() + "@register-test";
+        String callId = UUID.randomUUID() + "@register-test";
         String challenge = RawSip.udpExchange(phone, RawSip.register(phone, user, callId, 1, contact,
                 "Expires: " + expires + "\r\n").getBytes(StandardCharsets.UTF_8), 5000);
         if (RawSip.status(challenge) != 401) {
