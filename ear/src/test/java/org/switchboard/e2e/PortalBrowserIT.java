@@ -121,6 +121,13 @@ class PortalBrowserIT {
             alice.screenshots("account-weak-password");
 
             try {
+                // The registrar now holds alice's credentials in memory (for an hour): the change
+                // below must reach it at once, not when that entry expires.
+                try (DatagramSocket phone = RawSip.udpSocket()) {
+                    String contact = "<sip:alice@" + RawSip.HOST + ":" + phone.getLocalPort() + ">";
+                    assertEquals(200, DigestClient.register(phone, "alice", contact, "demo-alice-1", 3600), "registered with the old password");
+                    assertEquals(200, DigestClient.register(phone, "alice", "*", "demo-alice-1", 0));
+                }
                 setSipPassword(alice, portal, newPassword, newPassword);
                 alice.waitForText("SIP password changed.");
                 try (DatagramSocket phone = RawSip.udpSocket()) {

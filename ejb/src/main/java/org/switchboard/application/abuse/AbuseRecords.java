@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.switchboard.application.account.RegistrarCredentialCache;
 import org.switchboard.application.config.SwitchboardSettings;
 import org.switchboard.persistence.abuse.AbuseFlag;
 import org.switchboard.persistence.abuse.AbuseFlagRepository;
@@ -46,6 +47,9 @@ public class AbuseRecords {
     @Inject
     Clock clock;
 
+    @Inject
+    RegistrarCredentialCache credentialCache;
+
     /** An address was banned for {@code length}. */
     @Asynchronous
     public void addressBanned(String address, Duration length, String reason) {
@@ -69,6 +73,7 @@ public class AbuseRecords {
         if (blockAfterFlags > 0 && account.getStatus() == AccountStatus.ACTIVE
                 && flags.countOpen(account.getId()) >= blockAfterFlags) {
             account.setStatus(AccountStatus.BLOCKED);
+            credentialCache.forget(account);
             audit.record(ACTOR, "ACCOUNT_BLOCKED", account.sipUri(), blockAfterFlags + " open abuse flags");
         }
     }

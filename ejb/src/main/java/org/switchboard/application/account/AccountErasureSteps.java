@@ -61,6 +61,8 @@ public class AccountErasureSteps {
     PurchaseRepository purchases;
     @Inject
     AuditRepository audit;
+    @Inject
+    RegistrarCredentialCache credentialCache;
 
     public List<Long> due(Instant requestedBy) {
         return requests.due(requestedBy).stream().map(DeletionRequest::getId).toList();
@@ -75,6 +77,7 @@ public class AccountErasureSteps {
         found.ifPresent(request -> {
             request.markProcessing();
             request.getAccount().setStatus(AccountStatus.CLOSED);
+            credentialCache.forget(request.getAccount());
         });
         return found.map(r -> new ErasureTarget(r.getId(), r.getAccount().getId(), r.getAccount().getSipUser()));
     }

@@ -107,6 +107,7 @@ public class AccountService {
         }
         Account account = accounts.save(new Account(sipUser, settings.sipDomain(), displayName, email, clock.instant()));
         voicemailSettings.save(new VoicemailSettings(account, true, true, false));
+        credentialCache.forget(account); // the SIP engine may have cached "no such account" for this name
         return account;
     }
 

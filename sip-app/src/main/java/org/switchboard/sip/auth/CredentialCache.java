@@ -1,49 +1,61 @@
 package org.switchboard.sip.auth;
 
-import jakarta.annotation.Resource;
-import jakarta.inject.Inject;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.switchboard.application.account.CachedSipCredentials;
-import java.io.Serializable;
+import jakarta.inject.Inject;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentMap;
+import org.switchboard.application.account.CachedSipCredentials;
+import org.switchboard.sip.cache.ExpiringCache;
+import org.switchboard.sip.config.SipSettings;
 
 /**
- * Digest credentials by user, cached in the Infinispan cache {@code switchboard/credentials} so
- * that the SIP path rarely reads the database: every REGISTER needs them, usually twice (challenge,
- * then answer), and phones re-register all day.
+ * Digest credentials by user, kept in memory so that the SIP path reads the database once per
+ * account and lifetime, not once per REGISTER: every REGISTER needs them, usually twice (challenge,
+ * then answer), and phones re-register all day. It is also the one answer to "is there such a
+ * subscriber" on the SIP path (the proxy's 404 or 480).
  *
- * <p>Trade-off: entries live {@code switchboard.sip.auth.credential-cache-ms} (30 s by default,
- * the cache's expiration in switchboard.cli). For that long a changed password, a blocked account
- * or a new account is not seen by the registrar. Unknown users are cached too (as "none"), so a
- * flood of REGISTERs for made-up users does not turn into a flood of queries.
+ * <p>A known account is kept for {@code switchboard.sip.auth.credential-cache-ms} (an hour by
+ * default, a phone's registration interval) because every change the services make to one (new
+ * password, blocked, closed, opened) is told to {@link #forget} after its commit. A change made
+ * around the services (SQL by hand, another node: the cache is per node) is seen within that time.
+ * "No such account" is kept only {@code switchboard.sip.auth.unknown-user-cache-ms}, so a flood of
+ * REGISTERs for made-up users costs one query per name and that time, not one per request.
  */
 @ApplicationScoped
 public class CredentialCache implements CachedSipCredentials {
 
-    /** A cached answer, "no such account" included. */
-    record Entry(DigestAccount account) implements Serializable {
-    }
-
-    @Resource(lookup = "java:jboss/infinispan/cache/switchboard/credentials")
-    ConcurrentMap<String, Entry> cache;
-
     @Inject
     CredentialLookup lookup;
 
+    @Inject
+    SipSettings settings;
+
+    private ExpiringCache<String, Optional<DigestAccount>> cache;
+
+    @PostConstruct
+    void create() {
+        long known = settings.sipAuthCredentialCache().toNanos();
+        long unknown = settings.sipAuthUnknownUserCache().toNanos();
+        cache = new ExpiringCache<>(settings.sipAuthCredentialCacheMaxEntries(),
+                account -> account.isPresent() ? known : unknown);
+    }
+
     public Optional<DigestAccount> find(String user, String domain) {
-        String key = user + "@" + domain;
-        Entry entry = cache.get(key);
-        if (entry == null) {
-            entry = new Entry(lookup.find(user, domain).orElse(null));
-            cache.put(key, entry);
-        }
-        return Optional.ofNullable(entry.account());
+        return cache.get(key(user, domain), k -> lookup.find(user, domain));
+    }
+
+    /** Whether {@code user} has an account here (blocked and closed ones too). */
+    public boolean exists(String user, String domain) {
+        return find(user, domain).isPresent();
     }
 
     /** A password changed or the account was blocked in the portal or console: forget it now. */
     @Override
     public void forget(String user, String domain) {
-        cache.remove(user + "@" + domain);
+        cache.forget(key(user, domain));
+    }
+
+    private static String key(String user, String domain) {
+        return user + "@" + domain;
     }
 }

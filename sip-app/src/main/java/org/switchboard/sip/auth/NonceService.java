@@ -118,13 +118,18 @@ public class NonceService {
         return replay[0] ? Verdict.REPLAYED : Verdict.FRESH;
     }
 
-    private byte[] mac(byte[] data) {
+    /** One keyed MAC per thread: Mac.getInstance looks the provider up each time, and a Mac is not thread-safe. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(() -> {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is mandatory in every Java platform", e);
         }
+    });
+
+    private byte[] mac(byte[] data) {
+        return macs.get().doFinal(data);
     }
 }

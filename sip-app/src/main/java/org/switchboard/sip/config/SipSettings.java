@@ -41,6 +41,9 @@ public class SipSettings extends ModuleSettings {
     private List<String> sipAuthAlgorithms;
     private Optional<Pattern> singleChallengeUserAgents;
     private Duration sipAuthNonceLifetime;
+    private Duration sipAuthCredentialCache;
+    private Duration sipAuthUnknownUserCache;
+    private int sipAuthCredentialCacheMaxEntries;
     private boolean proxyForwardsToOtherDomains;
     private Duration proxyTimerC;
     private Duration cdrMaxCallDuration;
@@ -91,6 +94,9 @@ public class SipSettings extends ModuleSettings {
         sipAuthAlgorithms = in.listOf("switchboard.sip.auth.algorithms", List.of("MD5", "SHA-256"));
         singleChallengeUserAgents = in.optionalRegex("switchboard.sip.auth.single-challenge-user-agents");
         sipAuthNonceLifetime = in.duration("switchboard.sip.auth.nonce-lifetime-ms", ChronoUnit.MILLIS, 1000, 86_400_000);
+        sipAuthCredentialCache = in.duration("switchboard.sip.auth.credential-cache-ms", ChronoUnit.MILLIS, 1000, 86_400_000);
+        sipAuthUnknownUserCache = in.duration("switchboard.sip.auth.unknown-user-cache-ms", ChronoUnit.MILLIS, 1000, 86_400_000);
+        sipAuthCredentialCacheMaxEntries = in.integer("switchboard.sip.auth.credential-cache-max-entries", 100, 100_000_000);
 
         proxyForwardsToOtherDomains = in.bool("switchboard.sip.proxy.forward-to-other-domains");
         proxyTimerC = in.duration("switchboard.sip.proxy.timer-c-seconds", ChronoUnit.SECONDS, 1, 86_400);
@@ -188,6 +194,21 @@ public class SipSettings extends ModuleSettings {
     /** How long a digest nonce stays valid; after that the client gets stale=true. */
     public Duration sipAuthNonceLifetime() {
         return sipAuthNonceLifetime;
+    }
+
+    /** How long a known account's credentials stay in memory (every change through the services evicts them). */
+    public Duration sipAuthCredentialCache() {
+        return sipAuthCredentialCache;
+    }
+
+    /** How long "no such account" stays in memory. */
+    public Duration sipAuthUnknownUserCache() {
+        return sipAuthUnknownUserCache;
+    }
+
+    /** The most accounts (known or not) whose answer is kept in memory. */
+    public int sipAuthCredentialCacheMaxEntries() {
+        return sipAuthCredentialCacheMaxEntries;
     }
 
     /** Whether the proxy forwards our subscribers' requests for other domains (RFC 3263), else 403. */

@@ -50,7 +50,8 @@ public class DeliveryTimer {
     @PostConstruct
     void start() {
         long every = settings.deliveryInterval().toMillis();
-        round = scheduler.scheduleWithFixedDelay(this::deliverDue, every, every, TimeUnit.MILLISECONDS);
+        // The first round soon after start: it finds what was stored before a restart.
+        round = scheduler.scheduleWithFixedDelay(this::deliverDue, Math.min(every, 2000), every, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
@@ -63,6 +64,7 @@ public class DeliveryTimer {
     void deliverDue() {
         try {
             for (String user : store.recipientsDue(RECIPIENTS_PER_ROUND)) {
+                delivery.stored(user); // so that the user's next REGISTER delivers at once
                 if (delivery.registered(user)) {
                     delivery.deliver(user);
                 }

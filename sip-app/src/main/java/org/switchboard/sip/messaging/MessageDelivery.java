@@ -31,6 +31,11 @@ import org.switchboard.sip.location.LocationService;
  * <p>Started when the registrar reports a new contact (an observer: it only hands the work to an
  * executor, the SIP thread never waits) and by {@link DeliveryTimer} for registered recipients
  * with messages due. Everything that touches the database runs on the executor.
+ *
+ * <p>A new contact starts delivery only for users who may have messages stored ({@link #stored},
+ * and every recipient the timer's rounds find): most REGISTERs are of users with none, and each
+ * would otherwise cost two queries. A message another node stored for a user this node does not
+ * know of is found by the next round, within {@code switchboard.messaging.delivery-interval-seconds}.
  */
 @ApplicationScoped
 public class MessageDelivery implements SipObserver {
@@ -56,10 +61,18 @@ public class MessageDelivery implements SipObserver {
     private final Set<String> again = ConcurrentHashMap.newKeySet();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+    private final Set<String> mayHaveMessages = ConcurrentHashMap.newKeySet();
 
     @Override
     public void contactRegistered(String user, String contactUri) {
-        deliver(user);
+        if (mayHaveMessages.contains(user)) {
+            deliver(user);
+        }
+    }
+
+    /** A message for {@code user} was stored (here, or found stored by the timer's round). */
+    public void stored(String user) {
+        mayHaveMessages.add(user);
     }
 
     /** Sends this user's due messages, unless this node is at it already (then it looks again when done). */
@@ -87,6 +100,8 @@ public class MessageDelivery implements SipObserver {
 
     private void next(String user) {
         try {
+            // Forgotten before the claim, so that a message stored meanwhile sets it again.
+            mayHaveMessages.remove(user);
             Optional<QueuedMessage> claimed = store.claimNext(user);
             if (claimed.isEmpty()) {
                 finish(user);

@@ -35,6 +35,9 @@ public class MessageIntake {
     OfflineMessageStore store;
 
     @Inject
+    MessageDelivery delivery;
+
+    @Inject
     Clock clock;
 
     /** A MESSAGE that reached us, to be stored if nobody takes it. */
@@ -62,7 +65,10 @@ public class MessageIntake {
                 return;
             }
             switch (result) {
-                case STORED -> request.createResponse(202, "Accepted, stored for delivery").send();
+                case STORED -> {
+                    delivery.stored(message.recipientUser());
+                    request.createResponse(202, "Accepted, stored for delivery").send();
+                }
                 case UNKNOWN_RECIPIENT -> request.respond(404);
                 case RECIPIENT_BLOCKED -> request.createResponse(403, "Recipient unavailable").send();
                 case RECIPIENT_FULL -> request.createResponse(486, "Recipient's message store is full").send();

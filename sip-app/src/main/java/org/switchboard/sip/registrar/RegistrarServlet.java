@@ -3,10 +3,11 @@ package org.switchboard.sip.registrar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.Date;
+import java.util.Calendar;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TimeZone;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.ContactHeader;
@@ -31,6 +32,8 @@ import org.switchboard.sip.servlet.SipServlet;
  */
 @ApplicationScoped
 public class RegistrarServlet extends SipServlet {
+
+    private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
 
     @Inject
     SipSettings settings;
@@ -170,7 +173,8 @@ public class RegistrarServlet extends SipServlet {
             response.addHeader(ContactHeader.NAME, "<" + binding.contactUri() + ">;expires=" + binding.expiresIn(now)
                     + (binding.q() < 1.0f ? ";q=" + binding.q() : ""));
         }
-        response.setHeader("Date", rfc1123(new Date()));
+        // RFC 3261 section 10.3 step 8 (a Date helps phones without a clock); made, not parsed from text.
+        response.setHeader(request.factories().headers().createDateHeader(Calendar.getInstance(UTC)));
         response.send();
     }
 
@@ -189,9 +193,5 @@ public class RegistrarServlet extends SipServlet {
             }
         }
         return null;
-    }
-
-    private static String rfc1123(Date date) {
-        return java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(date.toInstant().atZone(java.time.ZoneOffset.UTC));
     }
 }

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A list of addresses and CIDR ranges ("192.0.2.7, 198.51.100.0/24, 2001:db8::/32"), e.g. the
@@ -31,6 +32,9 @@ final class AddressRanges {
             return (address[full] & mask) == (network[full] & mask);
         }
     }
+
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
 
     private final List<Range> ranges;
 
@@ -103,7 +107,7 @@ final class AddressRanges {
     /** The bytes of a numeric address, or null if it is not one (never a DNS lookup). */
     static byte[] numeric(String host) {
         String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (h.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+        if (IPV4.matcher(h).matches()) {
             String[] parts = h.split("\\.");
             byte[] bytes = new byte[4];
             for (int i = 0; i < 4; i++) {
@@ -115,7 +119,7 @@ final class AddressRanges {
             }
             return bytes;
         }
-        if (!h.contains(":") || !h.matches("[0-9A-Fa-f:.]+")) {
+        if (h.indexOf(':') < 0 || !IPV6_CHARS.matcher(h).matches()) {
             return null;
         }
         try {

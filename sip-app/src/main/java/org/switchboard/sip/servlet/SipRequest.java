@@ -2,12 +2,12 @@ package org.switchboard.sip.servlet;
 
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
 import gov.nist.javax.sip.message.SIPRequest;
+import java.security.SecureRandom;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.ListIterator;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sip.InvalidArgumentException;
 import javax.sip.ServerTransaction;
@@ -52,6 +52,8 @@ public final class SipRequest {
     private final PeerAddress local;
     private final AtomicBoolean committed = new AtomicBoolean();
     private String toTag;
+
+    private static final ThreadLocal<SecureRandom> TAG_RANDOM = ThreadLocal.withInitial(SecureRandom::new);
 
     /**
      * For the engine.
@@ -267,7 +269,9 @@ public final class SipRequest {
 
     private synchronized String toTag() {
         if (toTag == null) {
-            toTag = UUID.randomUUID().toString().substring(0, 8);
+            // RFC 3261 section 19.3: cryptographically random, at least 32 bits. One generator per
+            // thread: UUID.randomUUID() shares one, a lock every response would queue on.
+            toTag = Long.toHexString(TAG_RANDOM.get().nextLong() & 0xffff_ffff_ffffL);
         }
         return toTag;
     }

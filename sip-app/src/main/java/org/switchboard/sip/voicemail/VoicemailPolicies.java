@@ -1,18 +1,18 @@
 package org.switchboard.sip.voicemail;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.switchboard.application.config.SwitchboardSettings;
 import org.switchboard.application.voicemail.CalleeVoicemail;
 import org.switchboard.application.voicemail.VoicemailService;
 import org.switchboard.application.voicemail.VoicemailSettingsChanged;
+import org.switchboard.sip.cache.ExpiringCache;
 
 /**
  * Whether a callee's voicemail answers, as the proxy asks it for every call to a local user. The
@@ -35,34 +35,28 @@ public class VoicemailPolicies {
     @Inject
     SwitchboardSettings settings;
 
-    private record Entry(Optional<CalleeVoicemail> callee, long at) {
-    }
+    private ExpiringCache<String, Optional<CalleeVoicemail>> cache;
 
-    private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+    @PostConstruct
+    void create() {
+        long keep = settings.voicemailPolicyCache().toNanos();
+        cache = new ExpiringCache<>(MAX_ENTRIES, callee -> keep);
+    }
 
     /** The callee's voicemail when it answers their calls; empty for voicemail off or no such account. */
     public Optional<CalleeVoicemail> answering(String user) {
-        long now = System.nanoTime();
-        Entry cached = cache.get(user);
-        if (cached == null || now - cached.at() > settings.voicemailPolicyCache().toNanos()) {
-            Optional<CalleeVoicemail> callee;
-            try {
-                callee = voicemail.forCallee(user);
-            } catch (RuntimeException e) {
-                // The database is unreachable: the caller gets the real outcome, and we ask again next time.
-                LOG.log(Level.WARNING, "voicemail policy of " + user + " unreadable; the call is not diverted", e);
-                return Optional.empty();
-            }
-            if (cache.size() >= MAX_ENTRIES) {
-                cache.clear(); // bounded: calls to many names cannot grow it without limit
-            }
-            cached = new Entry(callee, now);
-            cache.put(user, cached);
+        Optional<CalleeVoicemail> callee;
+        try {
+            callee = cache.get(user, voicemail::forCallee);
+        } catch (RuntimeException e) {
+            // The database is unreachable: the caller gets the real outcome, and we ask again next time.
+            LOG.log(Level.WARNING, "voicemail policy of " + user + " unreadable; the call is not diverted", e);
+            return Optional.empty();
         }
-        return cached.callee().filter(CalleeVoicemail::answers);
+        return callee.filter(CalleeVoicemail::answers);
     }
 
     void settingsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) VoicemailSettingsChanged change) {
-        cache.values().removeIf(entry -> entry.callee().map(c -> c.accountId() == change.accountId()).orElse(false));
+        cache.forgetIf(callee -> callee.map(c -> c.accountId() == change.accountId()).orElse(false));
     }
 }

@@ -57,13 +57,14 @@ class DigestAuthenticatorTest {
 
     private static CredentialCache credentialsOf(Map<String, DigestAccount> accounts) {
         CredentialCache cache = new CredentialCache();
-        cache.cache = new ConcurrentHashMap<>();
+        cache.settings = TestSettings.defaults();
         cache.lookup = new CredentialLookup() {
             @Override
             public Optional<DigestAccount> find(String user, String domain) {
                 return REALM.equals(domain) ? Optional.ofNullable(accounts.get(user)) : Optional.empty();
             }
         };
+        cache.create();
         return cache;
     }
 
