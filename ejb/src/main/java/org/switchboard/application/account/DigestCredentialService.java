@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.switchboard.persistence.account.DigestCredentialQuery;
 import org.switchboard.persistence.account.DigestCredentials;
@@ -30,5 +31,10 @@ public class DigestCredentialService {
     /** The credentials of {@code user@domain}, empty when there is no such account or it has none. */
     public Optional<DigestCredentials> find(String user, String domain) {
         return query.find(user, domain);
+    }
+
+    /** Up to {@code limit} active accounts' credentials, each handed to {@code each}; returns how many. */
+    public int forEachActive(String domain, int limit, Consumer<DigestCredentials> each) {
+        return query.forEachActive(domain, limit, each);
     }
 }

@@ -42,6 +42,36 @@ class DigestCredentialQueryTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void streamsTheActiveAccountsOfTheDomainUpToTheLimit(TestDatabase kind) {
+        MigratedDatabase db = kind.open();
+        Account first = db.newAccount("warm-first");
+        Account second = db.newAccount("warm-second");
+        Account blocked = db.newAccount("warm-blocked");
+        Account without = db.newAccount("warm-nocred");
+        for (Account account : List.of(first, second, blocked)) {
+            db.tx(em -> new SipCredentialRepository(em)
+                    .save(SipCredential.forPassword(em.find(Account.class, account.getId()), "secret-1", Instant.now())));
+        }
+        db.tx(em -> {
+            em.find(Account.class, blocked.getId()).setStatus(AccountStatus.BLOCKED);
+            return null;
+        });
+        DigestCredentialQuery query = new DigestCredentialQuery(db.dataSource());
+
+        List<String> users = new java.util.ArrayList<>();
+        int count = query.forEachActive("example.org", 100_000, c -> users.add(c.sipUser()));
+        assertEquals(users.size(), count);
+        assertTrue(users.contains(first.getSipUser()) && users.contains(second.getSipUser()), users.toString());
+        assertTrue(!users.contains(blocked.getSipUser()), "a blocked account is not warmed: " + users);
+        assertTrue(!users.contains(without.getSipUser()), "no credentials, nothing to warm");
+        assertEquals(0, query.forEachActive("example.net", 100, c -> users.add(c.sipUser())), "another domain");
+
+        List<String> limited = new java.util.ArrayList<>();
+        assertEquals(1, query.forEachActive("example.org", 1, c -> limited.add(c.sipUser())));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void accountIdsOfManyUsersInOneQuery(TestDatabase kind) throws Exception {
         MigratedDatabase db = kind.open();
         Account alice = db.newAccount("ids-alice");

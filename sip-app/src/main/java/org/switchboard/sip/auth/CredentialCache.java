@@ -40,6 +40,18 @@ public class CredentialCache implements CachedSipCredentials {
                 account -> account.isPresent() ? known : unknown);
     }
 
+    /**
+     * Loads the active accounts' credentials (as many as the cache holds) in one query, before the
+     * engine opens its ports: after a restart every phone registers again within minutes, and each
+     * would otherwise wait on the database once.
+     *
+     * @return how many were loaded
+     */
+    public int warmUp(String domain) {
+        return lookup.forEachActive(domain, settings.sipAuthCredentialCacheMaxEntries(),
+                account -> cache.put(key(account.user(), domain), Optional.of(account)));
+    }
+
     public Optional<DigestAccount> find(String user, String domain) {
         return cache.get(key(user, domain), k -> lookup.find(user, domain));
     }

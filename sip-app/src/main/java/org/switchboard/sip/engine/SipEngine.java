@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.logging.Level;
+import org.switchboard.sip.auth.CredentialCache;
 import java.util.logging.Logger;
 import javax.sip.ListeningPoint;
 import javax.sip.SipFactory;
@@ -78,6 +79,10 @@ public class SipEngine {
     @Inject
     AbuseGuard guard;
 
+    /** Filled before the ports open. */
+    @Inject
+    CredentialCache credentials;
+
     @Resource(lookup = "java:jboss/ee/concurrency/executor/sip")
     ManagedExecutorService executor;
 
@@ -92,6 +97,7 @@ public class SipEngine {
         Properties properties = StackProperties.from(settings, tls);
         LOG.info(() -> "SIP abuse defence: " + guard.describe()); // reads and checks its settings now
         PacketGate.install(guard::admits); // before the first socket opens
+        warmCredentials();
         SipFactory sipFactory = SipFactory.getInstance();
         sipFactory.setPathName("gov.nist");
         try {
@@ -124,6 +130,18 @@ public class SipEngine {
         } catch (Exception e) {
             stop();
             throw new IllegalStateException("the SIP engine could not start: " + e.getMessage(), e);
+        }
+    }
+
+    private void warmCredentials() {
+        long started = System.nanoTime();
+        try {
+            int count = credentials.warmUp(serviceSettings.sipDomain());
+            LOG.info(() -> "SIP: credentials of " + count + " active account(s) in memory ("
+                    + (System.nanoTime() - started) / 1_000_000 + " ms)");
+        } catch (RuntimeException e) {
+            // Not fatal: each account is read on its first request instead.
+            LOG.log(Level.WARNING, "SIP: could not load the accounts' credentials ahead; each is read when first needed", e);
         }
     }
 
