@@ -34,6 +34,8 @@ public class SipSettings extends ModuleSettings {
     private int sipMaxMessageSize;
     private int sipUdpQueueMaxAgeMillis;
     private int sipOverloadRetryAfter;
+    private int sipWorkers;
+    private int sipQueueLength;
     private int registrarMinExpires;
     private int registrarMaxExpires;
     private int registrarDefaultExpires;
@@ -78,6 +80,9 @@ public class SipSettings extends ModuleSettings {
         sipMaxMessageSize = in.integer("switchboard.sip.max-message-size", 1300, 16 * 1024 * 1024);
         sipUdpQueueMaxAgeMillis = in.integer("switchboard.sip.udp-queue-max-age-ms", 1, 600_000);
         sipOverloadRetryAfter = in.integer("switchboard.sip.overload.retry-after", 1, 86_400);
+        // Also the executor's size in switchboard.cli; read here for the dispatcher's shedding.
+        sipWorkers = in.integer("switchboard.sip.workers", 1, 1024);
+        sipQueueLength = in.integer("switchboard.sip.queue-length", 2, 1_000_000);
 
         registrarMinExpires = in.integer("switchboard.sip.registrar.min-expires", 1, MAX);
         registrarMaxExpires = in.integer("switchboard.sip.registrar.max-expires", 1, MAX);
@@ -160,6 +165,16 @@ public class SipSettings extends ModuleSettings {
     /** Retry-After (seconds) of the 503 sent when the executor queue is full. */
     public int sipOverloadRetryAfter() {
         return sipOverloadRetryAfter;
+    }
+
+    /**
+     * How many tasks may be queued or running on the SIP executor before new requests (ones that
+     * open a transaction outside any dialog) get 503: the workers and half the queue. The other half
+     * is kept for work already accepted (responses, ACK, CANCEL, BYE and other in-dialog requests),
+     * so that an overload refuses new calls and registrations instead of failing the ones under way.
+     */
+    public int sipNewRequestLimit() {
+        return sipWorkers + sipQueueLength / 2;
     }
 
     public int registrarMinExpires() {

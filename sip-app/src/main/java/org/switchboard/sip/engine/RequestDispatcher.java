@@ -2,7 +2,6 @@ package org.switchboard.sip.engine;
 
 import java.net.InetAddress;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -20,6 +19,7 @@ import javax.sip.TransactionTerminatedEvent;
 import javax.sip.TransactionUnavailableException;
 import javax.sip.message.Request;
 import gov.nist.javax.sip.message.SIPMessage;
+import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import org.switchboard.sip.event.SipMessageEvent;
 import org.switchboard.sip.event.SipObserver;
@@ -38,13 +38,16 @@ import org.switchboard.sip.servlet.SipRouter;
  * container-managed executor, where EJBs, CDI and transactions work. When the executor's queue is
  * full the request is answered 503 with Retry-After right here: the server sheds load instead of
  * queueing without bound, and the stack threads never block, so receiving never stops.
+ *
+ * <p>New work is shed first ({@link SheddingExecutor}): a request outside any dialog gets 503 while
+ * responses and in-dialog requests (ACK, CANCEL, BYE, re-INVITE) still find room.
  */
 final class RequestDispatcher implements SipListener {
 
     private static final Logger LOG = Logger.getLogger(RequestDispatcher.class.getName());
 
     private final SipRouter router;
-    private final Executor executor;
+    private final SheddingExecutor executor;
     private final SipFactories factories;
     private final int retryAfterSeconds;
     private final String allow;
@@ -54,11 +57,12 @@ final class RequestDispatcher implements SipListener {
     private final AbuseGuard guard;
 
     RequestDispatcher(SipRouter router, Executor executor, SipFactories factories, int retryAfterSeconds,
-            Supplier<SipResponseHandler> responseHandler, SipObserver observer, AbuseGuard guard) {
+            int newRequestLimit, Supplier<SipResponseHandler> responseHandler, SipObserver observer, AbuseGuard guard) {
+
         this.observer = observer;
         this.guard = guard;
         this.router = router;
-        this.executor = executor;
+        this.executor = new SheddingExecutor(executor, newRequestLimit);
         this.factories = factories;
         this.retryAfterSeconds = retryAfterSeconds;
         this.allow = router.allowHeader();
@@ -101,12 +105,21 @@ final class RequestDispatcher implements SipListener {
             observer.requestReceived(new SipMessageEvent(request, sipRequest.getTransport(), sipRequest.getRemoteAddr(),
                     sipRequest.getRemotePort(), sipRequest.getLocalAddr(), sipRequest.getLocalPort()));
         }
-        try {
-            executor.execute(() -> handle(sipRequest));
-        } catch (RejectedExecutionException full) {
+        if (!executor.execute(() -> handle(sipRequest), opensNewWork(request))) {
             overloaded(sipRequest);
         }
     }
+
+    /** A request outside any dialog (no To tag) other than ACK and CANCEL, which belong to one under way. */
+    private static boolean opensNewWork(Request request) {
+        String method = request.getMethod();
+        if (SipMethods.ACK.equals(method) || SipMethods.CANCEL.equals(method)) {
+            return false;
+        }
+        ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
+        return to == null || to.getTag() == null;
+    }
+
 
     private static InetAddress sourceAddress(SIPMessage message) {
         InetAddress address = message.getPeerPacketSourceAddress();
@@ -178,15 +191,14 @@ final class RequestDispatcher implements SipListener {
     }
 
     private void submit(Runnable task) {
-        try {
-            executor.execute(() -> {
-                try {
-                    task.run();
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "response handler failed", e);
-                }
-            });
-        } catch (RejectedExecutionException full) {
+        boolean queued = executor.execute(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "response handler failed", e);
+            }
+        }, false);
+        if (!queued) {
             rejected.incrementAndGet(); // a lost response: the transaction layer times out or retransmits
         }
     }

@@ -105,6 +105,7 @@ public class SipEngine {
             factories = new SipFactories(sipFactory.createAddressFactory(), sipFactory.createHeaderFactory(),
                     sipFactory.createMessageFactory());
             dispatcher = new RequestDispatcher(router, executor, factories, settings.sipOverloadRetryAfter(),
+                    settings.sipNewRequestLimit(),
                     this::responseHandler, events, guard);
             List<String> addresses = new ArrayList<>(List.of(settings.sipBindAddress()));
             String v6 = settings.sipBindAddressV6();
