@@ -8,7 +8,11 @@
 # usage: bench/sip/calls.sh [calls-per-second] [seconds]
 # env:   SIP_PORT (5060 + the run command's port offset), BOB_PORT (16060, and +2 to register),
 #        ALICE_PORT (16061),
-#        BOB_PASSWORD (demo-bob-1), ALICE_PASSWORD (demo-alice-1: demo mode)
+#        BOB_PASSWORD (demo-bob-1), ALICE_PASSWORD (demo-alice-1: demo mode),
+#        SERVER_PIDS (the processes whose CPU and RSS are measured: found for WildFly; compare.sh
+#        passes Kamailio's)
+# SIPp is stopped (TERM, then KILL) 150 s past the run's time, whatever it waits for: at 250
+# calls/s it once hung for 16 minutes.
 set -euo pipefail
 rate=${1:-100}
 seconds=${2:-60}
@@ -20,9 +24,11 @@ scenarios=$(cd "$here/../../ear/src/test/sipp" && pwd)
 out=$(mktemp -d /tmp/switchboard-bench.XXXXXX)
 calls=$((rate * seconds))
 
-server=$(pgrep -f "jboss-modules.*-Djboss.socket.binding.port-offset=$((sip_port - 5060))" | head -1 || true)
+server=${SERVER_PIDS:-}
+[ -n "$server" ] || server=$(pgrep -f "jboss-modules.*-Djboss.socket.binding.port-offset=$((sip_port - 5060))" | head -1 || true)
 [ -n "$server" ] || server=$(pgrep -f 'jboss-modules' | head -1 || true)
 [ -n "$server" ] || { echo "no WildFly running: start wildfly-config/bin/run.sh first" >&2; exit 1; }
+first=${server%% *}
 
 # bob's phone registers first (digest, 300 s), with the Contact of the SIPp UAS started next.
 (cd "$out" && sipp "127.0.0.1:$sip_port" -sf "$scenarios/register.xml" -i 127.0.0.1 -p "$((bob_port + 2))" -m 1 \
@@ -36,18 +42,18 @@ trap 'kill "$bob" 2>/dev/null || true' EXIT
 sleep 1
 
 ticks=$(getconf CLK_TCK)
-cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+cpu() { local t=0 p; for p in $server; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$t"; }
 cpu_before=$(cpu)
 rss_max=0
 (
-  while kill -0 "$server" 2>/dev/null; do
-    awk '/VmRSS/ {print $2}' "/proc/$server/status"
+  while kill -0 "$first" 2>/dev/null; do
+    for p in $server; do awk '/VmRSS/ {print $2}' "/proc/$p/status"; done | awk '{s += $1} END {print s}'
     sleep 1
   done
 ) > "$out/rss" &
 sampler=$!
 start=$(date +%s.%N)
-(cd "$out" && sipp "127.0.0.1:$sip_port" -sf "$scenarios/uac-call.xml" -s bob -au alice -ap "${ALICE_PASSWORD:-demo-alice-1}" -i 127.0.0.1 -p "$alice_port" \
+(cd "$out" && timeout -k 10 $((seconds + 150)) sipp "127.0.0.1:$sip_port" -sf "$scenarios/uac-call.xml" -s bob -au alice -ap "${ALICE_PASSWORD:-demo-alice-1}" -i 127.0.0.1 -p "$alice_port" \
     -r "$rate" -m "$calls" -l $((rate * 4)) -nostdin -trace_err -trace_rtt -rtt_freq 1 \
     -trace_screen -timeout $((seconds + 120))s >/dev/null 2>&1) || true
 end=$(date +%s.%N)
