@@ -35,6 +35,7 @@ public class SipSettings extends ModuleSettings {
     private int sipUdpQueueMaxAgeMillis;
     private int sipOverloadRetryAfter;
     private int sipWorkers;
+    private int sipWarmUpMillis;
     private int sipQueueLength;
     private int registrarMinExpires;
     private int registrarMaxExpires;
@@ -83,6 +84,7 @@ public class SipSettings extends ModuleSettings {
         // Also the executor's size in switchboard.cli; read here for the dispatcher's shedding.
         sipWorkers = in.integer("switchboard.sip.workers", 1, 1024);
         sipQueueLength = in.integer("switchboard.sip.queue-length", 2, 1_000_000);
+        sipWarmUpMillis = in.integer("switchboard.sip.warm-up-ms", 0, 60_000);
 
         registrarMinExpires = in.integer("switchboard.sip.registrar.min-expires", 1, MAX);
         registrarMaxExpires = in.integer("switchboard.sip.registrar.max-expires", 1, MAX);
@@ -175,6 +177,11 @@ public class SipSettings extends ModuleSettings {
      */
     public int sipNewRequestLimit() {
         return sipWorkers + sipQueueLength / 2;
+    }
+
+    /** How long the parser and encoder are exercised before the ports open (0: not at all). */
+    public int sipWarmUpMillis() {
+        return sipWarmUpMillis;
     }
 
     public int registrarMinExpires() {

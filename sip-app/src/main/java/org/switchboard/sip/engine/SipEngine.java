@@ -107,6 +107,7 @@ public class SipEngine {
             dispatcher = new RequestDispatcher(router, executor, factories, settings.sipOverloadRetryAfter(),
                     settings.sipNewRequestLimit(),
                     this::responseHandler, events, guard);
+            warmUp();
             List<String> addresses = new ArrayList<>(List.of(settings.sipBindAddress()));
             String v6 = settings.sipBindAddressV6();
             if (!v6.isEmpty()) {
@@ -131,6 +132,13 @@ public class SipEngine {
         } catch (Exception e) {
             stop();
             throw new IllegalStateException("the SIP engine could not start: " + e.getMessage(), e);
+        }
+    }
+
+    private void warmUp() throws java.text.ParseException {
+        if (settings.sipWarmUpMillis() > 0) {
+            StackWarmUp.Done done = StackWarmUp.run(factories.messages(), factories.headers(), settings.sipWarmUpMillis(), 20_000);
+            LOG.info(() -> "SIP: parser and encoder warmed up (" + done.rounds() + " rounds in " + done.millis() + " ms)");
         }
     }
 
