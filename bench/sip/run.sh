@@ -7,6 +7,8 @@
 #
 #   BENCH_RATE=2000 BENCH_SECONDS=30 BENCH_USERS=10000 bench/sip/run.sh
 #   BENCH_SKIP_BUILD=1 to use the EAR already built.
+#   BENCH_FILL=1 to register every one of the BENCH_USERS accounts once before measuring (the
+#   memory benchmark: BENCH_USERS=100000 BENCH_FILL=1), at BENCH_FILL_RATE (default 500/s).
 #   BENCH_PROFILE=1 to record the measured phase with Java Flight Recorder and print the hottest
 #   methods (bench/tools/jfr-top.py; the recording stays in bench/var/measure.jfr).
 set -euo pipefail
@@ -59,6 +61,14 @@ sipp_run() { # rate count tag
 say "warming up (500/s for 20 s)"
 sipp_run 500 10000 warmup
 rm -f "$var/sipp"/*rtt.csv "$var/sipp"/*screen.log "$var/sipp"/*errors.log
+if [ "${BENCH_FILL:-0}" = 1 ]; then
+  fill_rate=${BENCH_FILL_RATE:-500}
+  say "registering all $users accounts once at $fill_rate/s"
+  sipp_run "$fill_rate" "$users" fill
+  filled=$(grep -o 'Successful call *| *[0-9]* *| *[0-9]*' "$var/sipp"/register_*_screen.log | tail -1 | awk -F'|' '{gsub(/ /,"",$3); print $3}')
+  say "registered: ${filled:-?} of $users; server RSS now $(( $(awk '/VmRSS/ {print $2}' "/proc/$wf_pid/status") / 1024 )) MB"
+  rm -f "$var/sipp"/*rtt.csv "$var/sipp"/*screen.log "$var/sipp"/*errors.log
+fi
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$wf_pid/stat"; }
 rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$wf_pid/status"; }
