@@ -3,6 +3,8 @@ package org.switchboard.application.messaging;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.ejb.Startup;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -19,6 +21,8 @@ import org.switchboard.persistence.messaging.OfflineMessage;
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+// Called for every SIP message: without this each call would begin and commit a JTA transaction.
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class MessagingSettings extends ModuleSettings {
 
     private int maxBodyBytes;

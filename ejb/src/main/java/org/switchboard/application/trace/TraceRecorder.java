@@ -8,6 +8,8 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import org.switchboard.application.batch.BatchRecorder;
@@ -22,6 +24,8 @@ import org.switchboard.application.config.SwitchboardSettings;
 @Startup
 @DependsOn("SchemaStartup")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+// Called for every SIP message: without this each call would begin and commit a JTA transaction.
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class TraceRecorder {
 
     @Resource

@@ -7,6 +7,8 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.inject.Any;
@@ -55,6 +57,8 @@ import org.switchboard.sip.stack.StackMessages;
 // Cross-module names: the recorders stop after the engine, so they write what the last calls queued.
 @DependsOn({"switchboard-ejb.jar#SchemaStartup", "switchboard-ejb.jar#TraceRecorder", "switchboard-ejb.jar#CdrRecorder"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+// Called for every SIP message: without this each call would begin and commit a JTA transaction.
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class SipEngine {
 
     private static final Logger LOG = Logger.getLogger(SipEngine.class.getName());

@@ -52,6 +52,9 @@ public class ProxyEngine implements SipResponseHandler {
     @EJB
     SipEngine engine;
 
+    private volatile SipFactories factories;
+    private final Map<String, ListeningPoint> listeningPoints = new ConcurrentHashMap<>();
+
     @Inject
     SipSettings settings;
 
@@ -153,8 +156,14 @@ public class ProxyEngine implements SipResponseHandler {
         contexts.remove(transaction);
     }
 
+    /** Taken once from the engine (an EJB: each call through its view costs an interceptor chain). */
     SipFactories factories() {
-        return engine.factories();
+        SipFactories f = factories;
+        if (f == null) {
+            f = engine.factories();
+            factories = f;
+        }
+        return f;
     }
 
     /** Where the proxy says what happens to calls (CDRs and the other observers). */
@@ -168,8 +177,10 @@ public class ProxyEngine implements SipResponseHandler {
 
     /** Our address on a transport, for Via and Record-Route. */
     ListeningPoint listeningPoint(String transport) {
-        ListeningPoint point = engine.listeningPoint(transport.toUpperCase(Locale.ROOT));
-        return point != null ? point : engine.listeningPoint(ListeningPoint.UDP);
+        return listeningPoints.computeIfAbsent(transport.toUpperCase(Locale.ROOT), t -> {
+            ListeningPoint point = engine.listeningPoint(t);
+            return point != null ? point : engine.listeningPoint(ListeningPoint.UDP);
+        });
     }
 
     /**
