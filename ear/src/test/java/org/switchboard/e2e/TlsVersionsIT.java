@@ -55,10 +55,12 @@ class TlsVersionsIT {
         Files.copy(keystore, original, StandardCopyOption.REPLACE_EXISTING);
         String renewed = "renewed-" + UUID.randomUUID().toString().substring(0, 8);
         Path made = keystore.resolveSibling(renewed + ".p12");
-        ExternalPeer.Result keytool = ExternalPeer.run(60, Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+        // The JDK's keytool, as the run command uses (it may not be on the PATH).
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
                 "-genkeypair", "-alias", renewed, "-keyalg", "RSA", "-keysize", "2048", "-validity", "2", "-dname", "CN=" + renewed,
-                "-storetype", "PKCS12", "-keystore", made.toString(), "-storepass", "switchboard-demo");
-        assertTrue(keytool.exitCode() == 0, keytool.output());
+                "-storetype", "PKCS12", "-keystore", made.toString(), "-storepass", "switchboard-demo")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertTrue(keytool.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) && keytool.exitValue() == 0, "keytool failed");
         try {
             assertFalse(handshake("-tls1_2").output().contains(renewed));
             replace(made, keystore);
