@@ -21,8 +21,8 @@ import javax.net.ssl.SSLSocket;
  * The stack's network layer ({@code gov.nist.javax.sip.NETWORK_LAYER}): the stack's own one for
  * everything, except that the UDP and TCP sockets it listens on ask {@link PacketGate} about each
  * datagram and connection. This is the earliest point where JAIN-SIP lets us see a source address:
- * before its UDP queue, its parser and its transaction layer. TLS listening sockets are the stack's
- * own (their handshake happens in the stack); requests over TLS are checked by the engine instead.
+ * before its UDP queue, its parser and its transaction layer. TLS listening sockets are not gated
+ * (their handshake happens in the stack); requests over TLS are checked by the engine instead.
  *
  * <p>Setting this property replaces the TLS layer the stack would have made from the
  * {@code javax.net.ssl.*} properties, so TLS is made here: our certificate and key from a PKCS12
@@ -32,10 +32,6 @@ import javax.net.ssl.SSLSocket;
 public final class GatedNetworkLayer implements NetworkLayer {
 
     private NetworkLayer delegate = DefaultNetworkLayer.SINGLETON;
-
-    /** For the stack, which makes it by class name. */
-    public GatedNetworkLayer() {
-    }
 
     /** Stack properties (StackProperties) naming the certificate and key: ours, not the stack's. */
     public static final String KEYSTORE = "org.switchboard.sip.tls.keystore";
@@ -47,6 +43,10 @@ public final class GatedNetworkLayer implements NetworkLayer {
     private static final int CONNECT_TIMEOUT_MILLIS = 8000;
 
     private SSLContext tls;
+
+    /** For the stack, which makes it by class name. */
+    public GatedNetworkLayer() {
+    }
 
     @Override
     public void setSipStack(SipStackImpl stack) {
