@@ -149,14 +149,14 @@ class AbuseDefenceIT {
         return command;
     }
 
-    private static String optionsFrom(String address, int millis) throws Exception {
+    static String optionsFrom(String address, int millis) throws Exception {
         try (LoopbackPeer peer = new LoopbackPeer(address)) {
             return peer.options(millis);
         }
     }
 
     /** Waits (a repeated ban lasts at most ban-max-seconds, 20 s) until {@code address} is answered. */
-    private static void awaitAnswered(String address) throws Exception {
+    static void awaitAnswered(String address) throws Exception {
         long deadline = System.currentTimeMillis() + 25_000;
         while (System.currentTimeMillis() < deadline) {
             if (optionsFrom(address, 1000) != null) {

@@ -167,6 +167,8 @@ class AdminConsoleIT {
             assertTrue(alice.text().contains("This page is for support staff only."), alice.text());
             alice.open(portal + "admin/account.xhtml?user=bob");
             assertTrue(alice.text().contains("This page is for support staff only."), alice.text());
+            alice.open(portal + "admin/abuse.xhtml");
+            assertTrue(alice.text().contains("This page is for support staff only."), alice.text());
             // No web.xml rule guards the API: the services' @RolesAllowed refuse her, and the answer is JSON.
             assertEquals("403 {\"message\":\"Support staff only.\"}",
                     alice.fetchWithStatus(portal + "api/v1/admin/accounts?q=", "GET", null));

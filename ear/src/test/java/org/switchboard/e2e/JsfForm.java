@@ -29,14 +29,24 @@ final class JsfForm {
     /** @param typed input values by id within the form (e.g. "money-years"), replacing what the page shows */
     static OidcBrowser.Page press(OidcBrowser browser, OidcBrowser.Page page, String formId, String buttonId,
                                   Map<String, String> typed) throws IOException, InterruptedException {
+        Filled filled = fill(page.uri(), page.body(), formId, buttonId, typed);
+        return browser.post(filled.action().toString(), filled.fields());
+    }
+
+    /** What a press of the button posts: the form's action and its fields. */
+    record Filled(URI action, Map<String, String> fields) {
+    }
+
+    /** The post a press of {@code buttonId} in {@code formId} of a page (at {@code uri}, HTML {@code body}) makes. */
+    static Filled fill(URI uri, String body, String formId, String buttonId, Map<String, String> typed) {
         Matcher form = Pattern.compile("<form id=\"" + Pattern.quote(formId) + "\"[^>]*action=\"([^\"]+)\"(.*?)</form>",
-                Pattern.DOTALL).matcher(page.body());
+                Pattern.DOTALL).matcher(body);
         if (!form.find()) {
-            throw new AssertionError("no form " + formId + " on " + page.uri() + ":\n" + page.body());
+            throw new AssertionError("no form " + formId + " on " + uri + ":\n" + body);
         }
-        Matcher viewState = VIEW_STATE.matcher(page.body());
+        Matcher viewState = VIEW_STATE.matcher(body);
         if (!viewState.find()) {
-            throw new AssertionError("no JSF view state on " + page.uri());
+            throw new AssertionError("no JSF view state on " + uri);
         }
         Map<String, String> fields = new LinkedHashMap<>();
         Matcher input = INPUT.matcher(form.group(2));
@@ -51,7 +61,6 @@ final class JsfForm {
         typed.forEach((id, value) -> fields.put(formId + ":" + id, value));
         fields.put(formId + ":" + buttonId, "");
         fields.put("jakarta.faces.ViewState", viewState.group(1));
-        URI action = page.uri().resolve(form.group(1).replace("&amp;", "&"));
-        return browser.post(action.toString(), fields);
+        return new Filled(uri.resolve(form.group(1).replace("&amp;", "&")), fields);
     }
 }

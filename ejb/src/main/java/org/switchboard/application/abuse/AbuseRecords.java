@@ -5,12 +5,10 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.switchboard.application.account.RegistrarCredentialCache;
 import org.switchboard.application.config.SwitchboardSettings;
-import org.switchboard.persistence.abuse.AbuseFlag;
 import org.switchboard.persistence.abuse.AbuseFlagRepository;
 import org.switchboard.persistence.abuse.AbuseKind;
 import org.switchboard.persistence.account.Account;
@@ -22,7 +20,8 @@ import org.switchboard.persistence.audit.AuditRepository;
  * What the SIP path's abuse defence tells support: bans of addresses (audit entries) and accounts
  * over a residential limit (a flag, an audit entry, and, when {@code blockAfterFlags} open flags
  * have piled up, the account blocked). The SIP path calls the {@code @Asynchronous} methods and
- * never waits for the database; support lists and clears flags (audited, with the staff login).
+ * never waits for the database. Support sees and clears flags through the admin console's staff
+ * service ({@code admin.AbuseDesk}).
  */
 @Stateless
 public class AbuseRecords {
@@ -76,27 +75,5 @@ public class AbuseRecords {
             credentialCache.forget(account);
             audit.record(ACTOR, "ACCOUNT_BLOCKED", account.sipUri(), blockAfterFlags + " open abuse flags");
         }
-    }
-
-    /** Open flags, newest first (the admin console). */
-    public List<AbuseFlagSummary> openFlags(int limit) {
-        return flags.open(limit).stream().map(AbuseFlagSummary::of).toList();
-    }
-
-    /** One account's flags, newest first, open and cleared. */
-    public List<AbuseFlagSummary> flagsOf(String sipUser, int limit) {
-        return accounts.findBySipUser(sipUser, settings.sipDomain())
-                .map(a -> flags.ofAccount(a.getId(), limit).stream().map(AbuseFlagSummary::of).toList())
-                .orElse(List.of());
-    }
-
-    /** Support clears a flag; false when there is no such open flag. Audited with the staff login. */
-    public boolean clearFlag(long id, String staffLogin) {
-        Optional<AbuseFlag> flag = flags.findById(id).filter(AbuseFlag::isOpen);
-        flag.ifPresent(f -> {
-            f.clear(staffLogin, clock.instant());
-            audit.record(staffLogin, "ABUSE_FLAG_CLEARED", f.getAccount().sipUri(), f.getKind() + ": " + f.getDetail());
-        });
-        return flag.isPresent();
     }
 }

@@ -46,6 +46,7 @@ public class SwitchboardSettings extends ModuleSettings {
     private int sipUserMinLength;
     private int sipUserMaxLength;
     private Set<String> reservedNames;
+    private int signUpsPerAddressPerDay;
 
     private Duration voicemailNoAnswer;
     private Duration voicemailPolicyCache;
@@ -86,6 +87,7 @@ public class SwitchboardSettings extends ModuleSettings {
                 .map(name -> name.trim().toLowerCase(Locale.ROOT))
                 .filter(name -> !name.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
+        signUpsPerAddressPerDay = in.integer("switchboard.signup.per-address-per-day", 1, 1_000_000);
         in.check();
     }
 
@@ -252,5 +254,10 @@ public class SwitchboardSettings extends ModuleSettings {
     /** Names nobody may sign up with, in lower case. */
     public Set<String> reservedNames() {
         return reservedNames;
+    }
+
+    /** Sign-ups (logins made) allowed from one source address per day (UTC). */
+    public int signUpsPerAddressPerDay() {
+        return signUpsPerAddressPerDay;
     }
 }

@@ -3,6 +3,9 @@ package org.switchboard.application.signup;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +19,7 @@ import org.switchboard.application.account.LoginDirectoryException;
 import org.switchboard.application.account.LoginRefusedException;
 import org.switchboard.application.account.LoginTakenException;
 import org.switchboard.application.config.SwitchboardSettings;
+import org.switchboard.persistence.abuse.SignUpCountRepository;
 import org.switchboard.persistence.account.AccountRepository;
 
 /**
@@ -47,12 +51,20 @@ public class SignUps {
     @EJB
     AccountService accountService;
 
+    @Inject
+    SignUpCountRepository signUpCounts;
+
+    @Inject
+    Clock clock;
+
     /**
-     * Creates the visitor's login (the subscriber role, email not yet verified).
+     * Creates the visitor's login (the subscriber role, email not yet verified), if {@code
+     * sourceAddress} has not had {@code switchboard.signup.per-address-per-day} sign-ups today.
+     * Only a login made counts: a refusal rolls the count back with the transaction.
      *
      * @throws SignUpRefusedException naming each field that is refused and why
      */
-    public void signUp(SignUpForm form) {
+    public void signUp(SignUpForm form, String sourceAddress) {
         String sipUser = trim(form.sipUser());
         Map<SignUpField, String> problems = new EnumMap<>(SignUpField.class);
         rules.problem(sipUser).ifPresentOrElse(
@@ -70,6 +82,12 @@ public class SignUps {
         }
         if (!problems.isEmpty()) {
             throw new SignUpRefusedException(problems);
+        }
+        int limit = settings.signUpsPerAddressPerDay();
+        if (!signUpCounts.take(today(), sourceAddress, limit)) {
+            LOG.warning(() -> "Sign-up refused: " + sourceAddress + " had its " + limit + " sign-ups today");
+            throw new SignUpRefusedException(Map.of(SignUpField.FORM, "Too many sign-ups from your network address today (at most "
+                    + limit + " a day). No account was made; please try again tomorrow."));
         }
         try {
             logins.create(new KeycloakLogins.NewLogin(sipUser, trim(form.email()), trim(form.firstName()),
@@ -107,6 +125,11 @@ public class SignUps {
             LOG.info(() -> "First login: opened account " + opened.sipUri());
             return opened;
         });
+    }
+
+    /** Today in UTC: the day the sign-up limit counts in. */
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
     private static String trim(String value) {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
+import org.switchboard.application.abuse.AbuseRecords;
+import org.switchboard.persistence.abuse.AbuseKind;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -71,6 +73,12 @@ class StaffServicesIT {
     AccountService accounts;
 
     @EJB
+    AbuseDesk abuse;
+
+    @EJB
+    AbuseRecords abuseRecords;
+
+    @EJB
     DemoAccounts demo;
 
     @EJB
@@ -94,11 +102,46 @@ class StaffServicesIT {
                 () -> audit.count(AuditFilter.ALL),
                 () -> dashboard.figures(),
                 () -> deletions.moneyRecords(user),
-                () -> traces.traceOfAccount(1L, "any"));
+                () -> traces.traceOfAccount(1L, "any"),
+                () -> abuse.bans(),
+                () -> abuse.liftBan("192.0.2.1"),
+                () -> abuse.openFlags(),
+                () -> abuse.clearFlags(user, "LOCATIONS"),
+                () -> abuse.signUpsToday());
         for (Runnable call : calls) {
             assertThrows(EJBAccessException.class, call::run);
         }
         assertEquals(AccountStatus.ACTIVE, accounts.findByLogin(user).orElseThrow().status(), "nothing was done");
+    }
+
+    @Test
+    void supportSeesAndClearsAnAccountsFlagsAuditedAndNoBansWithoutAnEngine() throws Exception {
+        String user = open();
+        abuseRecords.flag(user, AbuseKind.LOCATIONS, "Registered from too many networks (limit 3)", 0);
+        abuseRecords.flag(user, AbuseKind.LOCATIONS, "Registered from too many networks (limit 3)", 0);
+        long deadline = System.currentTimeMillis() + 10_000;
+        List<AbuseFlagGroup> mine;
+        do {
+            Thread.sleep(100);
+            mine = asSupport.call(() -> abuse.openFlags()).stream().filter(f -> f.sipUser().equals(user)).toList();
+        } while ((mine.isEmpty() || mine.get(0).count() < 2) && System.currentTimeMillis() < deadline);
+        assertEquals(1, mine.size(), "one line per account and limit: " + mine);
+        assertEquals(2, mine.get(0).count());
+        assertEquals("too many networks", mine.get(0).limit());
+
+        String done = asSupport.call(() -> abuse.clearFlags(user, "LOCATIONS"));
+        assertTrue(done.contains("Cleared 2 flag(s) of sip:" + user + "@localhost for too many networks."), done);
+        assertTrue(asSupport.call(() -> abuse.openFlags()).stream().noneMatch(f -> f.sipUser().equals(user)));
+        long id = accounts.findByLogin(user).orElseThrow().id();
+        List<AuditLine> cleared = asSupport.call(() -> audit.page(new AuditFilter(null, "ABUSE_FLAG_CLEARED", user, null, null), 0, 10));
+        assertEquals(1, cleared.size(), cleared.toString());
+        assertEquals(Staff.target(id), cleared.get(0).target());
+        assertEquals(StaffInputException.class, assertThrows(Exception.class,
+                () -> asSupport.call(() -> abuse.clearFlags(user, "LOCATIONS"))).getClass(), "nothing left to clear");
+
+        // This deployment has no SIP engine: no bans to show, none to lift.
+        assertTrue(asSupport.call(() -> abuse.bans()).isEmpty());
+        assertThrows(StaffInputException.class, () -> asSupport.call(() -> abuse.liftBan("192.0.2.1")));
     }
 
     @Test

@@ -53,6 +53,17 @@ public class AbuseFlagRepository {
                 .getSingleResult();
     }
 
+    /** Clears every open flag of one account for one limit (support's "Clear"); how many it cleared. */
+    public int clearOpen(long accountId, AbuseKind kind, String by, Instant at) {
+        return em.createQuery("update AbuseFlag f set f.clearedAt = :at, f.clearedBy = :by"
+                        + " where f.account.id = :id and f.kind = :kind and f.clearedAt is null")
+                .setParameter("at", at)
+                .setParameter("by", by)
+                .setParameter("id", accountId)
+                .setParameter("kind", kind)
+                .executeUpdate();
+    }
+
     public Optional<AbuseFlag> findById(long id) {
         return Optional.ofNullable(em.find(AbuseFlag.class, id));
     }

@@ -41,6 +41,14 @@ class AbuseFlagRepositoryTest {
         assertFalse(cleared.isOpen());
         assertEquals("carol", cleared.getClearedBy());
 
+        db.run(em -> new AbuseFlagRepository(em).raise(em.find(Account.class, accountId), AbuseKind.LOCATIONS,
+                "Registered from too many networks (limit 3)", at.plusSeconds(180)));
+        assertEquals(2, (int) db.<Integer>tx(em -> new AbuseFlagRepository(em).clearOpen(accountId, AbuseKind.LOCATIONS, "carol",
+                at.plusSeconds(240))), "both LOCATIONS flags");
+        assertEquals(0L, (long) db.<Long>tx(em -> new AbuseFlagRepository(em).countOpen(accountId)));
+        assertEquals(0, (int) db.<Integer>tx(em -> new AbuseFlagRepository(em).clearOpen(accountId, AbuseKind.LOCATIONS, "carol",
+                at.plusSeconds(300))), "none open any more");
+
         db.run(em -> new AccountRepository(em).deleteByIds(List.of(accountId)));
         assertTrue(db.tx(em -> new AbuseFlagRepository(em).ofAccount(accountId, 10)).isEmpty(), "deleted with the account");
     }

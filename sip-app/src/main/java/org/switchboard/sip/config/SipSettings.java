@@ -30,6 +30,7 @@ public class SipSettings extends ModuleSettings {
     private Path sipTlsKeystore;
     private String sipTlsKeystorePassword;
     private String sipTlsKeystoreType;
+    private Path sipTlsPemKey;
     private int sipStackThreads;
     private int sipMaxMessageSize;
     private int sipUdpQueueMaxAgeMillis;
@@ -76,7 +77,12 @@ public class SipSettings extends ModuleSettings {
         }
         sipTlsKeystore = in.path("switchboard.sip.tls.keystore");
         sipTlsKeystorePassword = in.nonEmpty("switchboard.sip.tls.keystore-password");
-        sipTlsKeystoreType = in.nonEmpty("switchboard.sip.tls.keystore-type");
+        sipTlsKeystoreType = in.nonEmpty("switchboard.sip.tls.keystore-type").toUpperCase(java.util.Locale.ROOT);
+        if (!List.of("PKCS12", "JKS", "PEM").contains(sipTlsKeystoreType)) {
+            in.problem("switchboard.sip.tls.keystore-type", "expected PKCS12, JKS or PEM, got '" + sipTlsKeystoreType + "'");
+        }
+        String pemKey = in.text("switchboard.sip.tls.pem-key").trim();
+        sipTlsPemKey = pemKey.isEmpty() ? null : Path.of(pemKey);
         sipStackThreads = in.integer("switchboard.sip.stack-threads", 1, 1024);
         sipMaxMessageSize = in.integer("switchboard.sip.max-message-size", 1300, 16 * 1024 * 1024);
         sipUdpQueueMaxAgeMillis = in.integer("switchboard.sip.udp-queue-max-age-ms", 1, 600_000);
@@ -139,6 +145,17 @@ public class SipSettings extends ModuleSettings {
     /** The TLS keystore (PKCS12 by default); TLS stays off when the file does not exist. */
     public Path sipTlsKeystore() {
         return sipTlsKeystore;
+    }
+
+    /** With type PEM, the private key's own file; empty when it is in the certificate file. */
+    public java.util.Optional<Path> sipTlsPemKey() {
+        return java.util.Optional.ofNullable(sipTlsPemKey);
+    }
+
+    /** The certificate and key files, as the TLS layer reads (and re-reads) them. */
+    public org.switchboard.sip.stack.TlsKeyFiles tlsKeyFiles() {
+        return new org.switchboard.sip.stack.TlsKeyFiles(sipTlsKeystore, "PEM".equals(sipTlsKeystoreType) ? sipTlsPemKey : null,
+                sipTlsKeystoreType, sipTlsKeystorePassword.toCharArray());
     }
 
     public String sipTlsKeystorePassword() {

@@ -1,7 +1,7 @@
 package org.switchboard.sip.engine;
 
-import java.nio.file.Files;
 import java.util.Properties;
+import org.switchboard.sip.stack.GatedNetworkLayer;
 import org.switchboard.sip.config.SipSettings;
 
 /** The JAIN-SIP stack's configuration, derived from the settings in switchboard.properties. */
@@ -52,14 +52,12 @@ final class StackProperties {
         // Stray responses (to transactions we never opened) go nowhere.
         p.setProperty("gov.nist.javax.sip.REJECT_STRAY_RESPONSES", "true");
         if (withTls) {
-            String keystore = settings.sipTlsKeystore().toString();
-            p.setProperty("javax.net.ssl.keyStore", keystore);
-            p.setProperty("javax.net.ssl.keyStorePassword", settings.sipTlsKeystorePassword());
-            p.setProperty("javax.net.ssl.keyStoreType", settings.sipTlsKeystoreType());
-            // Phones present no client certificate; the stack still wants a trust store to load.
-            p.setProperty("javax.net.ssl.trustStore", keystore);
-            p.setProperty("javax.net.ssl.trustStorePassword", settings.sipTlsKeystorePassword());
-            p.setProperty("javax.net.ssl.trustStoreType", settings.sipTlsKeystoreType());
+            // Read by our network layer (GatedNetworkLayer), not the stack: no javax.net.ssl.* keys,
+            // which the stack would load itself, and could not from PEM files.
+            p.setProperty(GatedNetworkLayer.KEYSTORE, settings.sipTlsKeystore().toString());
+            p.setProperty(GatedNetworkLayer.KEYSTORE_PASSWORD, settings.sipTlsKeystorePassword());
+            p.setProperty(GatedNetworkLayer.KEYSTORE_TYPE, settings.sipTlsKeystoreType());
+            settings.sipTlsPemKey().ifPresent(key -> p.setProperty(GatedNetworkLayer.PEM_KEY, key.toString()));
             p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
             // The stack's defaults (TLSv1, TLSv1.1, old CBC suites) are disabled in Java 17.
             p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.2,TLSv1.3");
@@ -71,6 +69,6 @@ final class StackProperties {
     }
 
     static boolean tlsConfigured(SipSettings settings) {
-        return Files.isReadable(settings.sipTlsKeystore());
+        return settings.tlsKeyFiles().present();
     }
 }

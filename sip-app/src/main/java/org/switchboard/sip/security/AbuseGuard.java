@@ -136,9 +136,13 @@ public class AbuseGuard {
         return bans.current(clock.getAsLong());
     }
 
-    /** Lifts the ban of a numeric address; false when it had none. */
-    public boolean lift(String address) {
+    /** Lifts the ban of a numeric address: the ban as it was, or null when it had none in force. */
+    public BanList.Snapshot lift(String address) {
         InetAddress parsed = AddressRanges.address(address);
-        return parsed != null && bans.lift(parsed);
+        BanList.Snapshot lifted = parsed == null ? null : bans.lift(parsed, clock.getAsLong());
+        if (lifted != null) {
+            LOG.info(() -> "SIP: ban of " + lifted.address() + " lifted by support");
+        }
+        return lifted;
     }
 }

@@ -20,8 +20,8 @@ final class BanList {
     record Ban(InetAddress address, long untilNanos, int offences, String reason, long lastOffenceNanos) {
     }
 
-    /** A ban as support sees it. */
-    record Snapshot(String address, Duration remaining, int offences, String reason) {
+    /** A ban as support sees it: how long ago it began, how long it has to run, its strikes and why. */
+    record Snapshot(String address, Duration elapsed, Duration remaining, int offences, String reason) {
     }
 
     private final Duration base;
@@ -74,9 +74,14 @@ final class BanList {
         return length.compareTo(max) > 0 ? max : length;
     }
 
-    /** Lifts a ban (support); the offence is forgotten too. */
-    boolean lift(InetAddress address) {
-        return bans.remove(address) != null;
+    /**
+     * Lifts a ban (support); its offences are forgotten too, so the next ban is a first one. The
+     * ban as it was, or null when the address was not banned at {@code now} (an ended ban that was
+     * only remembered is forgotten all the same).
+     */
+    Snapshot lift(InetAddress address, long now) {
+        Ban removed = bans.remove(address);
+        return removed != null && now - removed.untilNanos() < 0 ? snapshot(removed, now) : null;
     }
 
     /** Bans in force, longest remaining first; forgets those past their memory. */
@@ -85,11 +90,15 @@ final class BanList {
         List<Snapshot> list = new ArrayList<>();
         for (Ban ban : bans.values()) {
             if (now - ban.untilNanos() < 0) {
-                list.add(new Snapshot(ban.address().getHostAddress(), Duration.ofNanos(ban.untilNanos() - now),
-                        ban.offences(), ban.reason()));
+                list.add(snapshot(ban, now));
             }
         }
         list.sort(Comparator.comparing(Snapshot::remaining).reversed());
         return list;
+    }
+
+    private static Snapshot snapshot(Ban ban, long now) {
+        return new Snapshot(ban.address().getHostAddress(), Duration.ofNanos(now - ban.lastOffenceNanos()),
+                Duration.ofNanos(ban.untilNanos() - now), ban.offences(), ban.reason());
     }
 }

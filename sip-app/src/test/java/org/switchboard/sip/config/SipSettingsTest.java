@@ -73,4 +73,21 @@ class SipSettingsTest {
         assertEquals(List.of("switchboard.sip.registrar.default-expires: expected a value from min-expires to max-expires"
                 + " (60-3600), got 30"), e.problems());
     }
+
+    @Test
+    void tlsCertificatesArePkcs12OrPemWithTheKeyBesideIt() throws IOException {
+        Properties properties = defaults();
+        assertEquals(null, SipSettings.from(SettingsReader.of(properties)).tlsKeyFiles().pemKey(), "PKCS12: no key file");
+        properties.setProperty("switchboard.sip.tls.keystore-type", "pem");
+        properties.setProperty("switchboard.sip.tls.keystore", "/etc/letsencrypt/live/sip/fullchain.pem");
+        properties.setProperty("switchboard.sip.tls.pem-key", "/etc/letsencrypt/live/sip/privkey.pem");
+        SipSettings pem = SipSettings.from(SettingsReader.of(properties));
+        assertTrue(pem.tlsKeyFiles().pem());
+        assertEquals(Path.of("/etc/letsencrypt/live/sip/privkey.pem"), pem.tlsKeyFiles().pemKey());
+
+        properties.setProperty("switchboard.sip.tls.keystore-type", "DER");
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+                () -> SipSettings.from(SettingsReader.of(properties)));
+        assertEquals(List.of("switchboard.sip.tls.keystore-type: expected PKCS12, JKS or PEM, got 'DER'"), e.problems());
+    }
 }

@@ -2,6 +2,7 @@ package org.switchboard.sip.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
@@ -86,8 +87,9 @@ class AbuseGuardTest {
             guard.requestArrived(flooder);
         }
         assertEquals("192.0.2.1", guard.bans().get(0).address());
-        assertTrue(guard.lift("192.0.2.1"));
+        assertEquals(1, guard.lift("192.0.2.1").offences());
         assertTrue(guard.admits(flooder));
+        assertNull(guard.lift("192.0.2.1"), "not banned any more");
     }
 
     @Test

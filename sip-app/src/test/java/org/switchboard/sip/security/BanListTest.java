@@ -2,6 +2,7 @@ package org.switchboard.sip.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
@@ -48,8 +49,14 @@ class BanListTest {
         bans.ban(a, 0, "flood");
         bans.ban(b, 100 * S, "guessing");
         assertEquals("192.0.2.2", bans.current(150 * S).get(0).address(), "longest remaining first");
-        assertTrue(bans.lift(a));
-        assertFalse(bans.isBanned(a, 1));
+        BanList.Snapshot lifted = bans.lift(a, 150 * S);
+        assertEquals(Duration.ofSeconds(150), lifted.elapsed());
+        assertEquals(Duration.ofSeconds(150), lifted.remaining());
+        assertEquals(1, lifted.offences());
+        assertFalse(bans.isBanned(a, 151 * S));
         assertEquals(1, bans.current(150 * S).size());
+        assertNull(bans.lift(a, 160 * S), "not banned any more");
+        assertEquals(Duration.ofMinutes(5), bans.ban(a, 170 * S, "flood again"), "a first offence again: lifting forgot it");
+        assertNull(bans.lift(b, 500 * S), "an ended ban is not lifted, only forgotten");
     }
 }

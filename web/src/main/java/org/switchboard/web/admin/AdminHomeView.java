@@ -7,6 +7,7 @@ import jakarta.inject.Named;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.switchboard.application.admin.AbuseDesk;
 import org.switchboard.application.admin.AdminDashboard;
 import org.switchboard.application.admin.DashboardFigures;
 import org.switchboard.persistence.account.AccountStatus;
@@ -23,11 +24,24 @@ public class AdminHomeView {
     @Inject
     AdminDashboard dashboard;
 
+    @Inject
+    AbuseDesk abuseDesk;
+
     private DashboardFigures figures;
+    private AbuseCounts abuse;
+
+    /** The abuse panel's two figures (-1 bans when no SIP engine runs here). */
+    public record AbuseCounts(long bannedAddresses, long openFlags) {
+    }
 
     @PostConstruct
     void load() {
         figures = dashboard.figures();
+        abuse = new AbuseCounts(abuseDesk.engineDeployed() ? abuseDesk.bans().size() : -1, abuseDesk.openFlags().size());
+    }
+
+    public AbuseCounts getAbuse() {
+        return abuse;
     }
 
     public DashboardFigures getFigures() {

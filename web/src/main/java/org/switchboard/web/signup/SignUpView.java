@@ -5,6 +5,7 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.switchboard.application.config.SwitchboardSettings;
 import org.switchboard.application.signup.SignUpField;
@@ -30,6 +31,9 @@ public class SignUpView {
     @Inject
     SwitchboardSettings settings;
 
+    @Inject
+    HttpServletRequest request;
+
     private String sipUser;
     private String firstName;
     private String lastName;
@@ -45,7 +49,8 @@ public class SignUpView {
             return;
         }
         try {
-            signUps.signUp(new SignUpForm(sipUser, firstName, lastName, email, password));
+            // The sign-up limit counts per source address: the peer of this connection.
+            signUps.signUp(new SignUpForm(sipUser, firstName, lastName, email, password), request.getRemoteAddr());
             done = true;
         } catch (SignUpRefusedException e) {
             e.problems().forEach((field, problem) -> error(faces, FIELD_IDS.get(field), problem));
