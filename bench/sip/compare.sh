@@ -73,7 +73,7 @@ fi
 
 if [ "$only" != kamailio ]; then
   sip_port=$((5060 + offset))
-  db_url="jdbc:h2:file:$var/data/db/switchboard;AUTO_SERVER=TRUE"
+  db_url="jdbc:h2:file:$var/data/db/switchboard;AUTO_SERVER=TRUE;WRITE_DELAY=0" # the run command's own setting, plus AUTO_SERVER for the seed
   h2_version=$(sed -n 's:.*<version.h2>\(.*\)</version.h2>.*:\1:p' "$root/pom.xml")
   h2_jar="$HOME/.m2/repository/com/h2database/h2/$h2_version/h2-$h2_version.jar"
   [ -f "$h2_jar" ] || (cd "$root" && mvn -B -q dependency:get -Dartifact="com.h2database:h2:$h2_version")

@@ -21,7 +21,7 @@ rate=${BENCH_RATE:-2000}
 seconds=${BENCH_SECONDS:-30}
 var=${BENCH_VAR:-$root/bench/var}
 sip_port=$((5060 + offset))
-db_url="jdbc:h2:file:$var/data/db/switchboard;AUTO_SERVER=TRUE"
+db_url="jdbc:h2:file:$var/data/db/switchboard;AUTO_SERVER=TRUE;WRITE_DELAY=0" # the run command's own setting, plus AUTO_SERVER for the seed
 h2_version=$(sed -n 's:.*<version.h2>\(.*\)</version.h2>.*:\1:p' "$root/pom.xml")
 h2_jar="$HOME/.m2/repository/com/h2database/h2/$h2_version/h2-$h2_version.jar"
 

@@ -12,6 +12,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import java.util.function.Predicate;
 import org.switchboard.application.batch.BatchRecorder;
 import org.switchboard.application.config.SwitchboardSettings;
 
@@ -47,6 +48,15 @@ public class TraceRecorder {
     /** Queues the message if the policy keeps it; never waits. Returns whether it was queued. */
     public boolean record(TraceEvent event) {
         return TracePolicy.keeps(event.cseqMethod()) && recorder.offer(event);
+    }
+
+    /**
+     * {@link #record} without this bean's EJB view in between, for a caller that records every SIP
+     * message (sip-app's SessionTraces takes it once): the queue is thread-safe and never waits.
+     */
+    public Predicate<TraceEvent> queue() {
+        BatchRecorder<TraceEvent> queue = recorder;
+        return event -> TracePolicy.keeps(event.cseqMethod()) && queue.offer(event);
     }
 
     public int queued() {

@@ -4,6 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Locale;
+import java.util.function.Predicate;
 import javax.sip.address.URI;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
@@ -33,8 +34,20 @@ public class SessionTraces implements SipObserver {
     @EJB
     TraceRecorder recorder;
 
+    /** The recorder's queue, taken once: every traced message would otherwise pass its EJB view. */
+    private volatile Predicate<TraceEvent> queue;
+
     @Inject
     LocalDomain local;
+
+    private Predicate<TraceEvent> queue() {
+        Predicate<TraceEvent> q = queue;
+        if (q == null) {
+            q = recorder.queue();
+            queue = q;
+        }
+        return q;
+    }
 
     @Override
     public void requestReceived(SipMessageEvent event) {
@@ -67,7 +80,7 @@ public class SessionTraces implements SipObserver {
         Integer status = message instanceof Response response ? response.getStatusCode() : null;
         FromHeader from = (FromHeader) message.getHeader(FromHeader.NAME);
         ToHeader to = (ToHeader) message.getHeader(ToHeader.NAME);
-        recorder.record(new TraceEvent(callId.getCallId(), event.time(), direction,
+        queue().test(new TraceEvent(callId.getCallId(), event.time(), direction,
                 event.transport() == null ? "UDP" : event.transport().toUpperCase(Locale.ROOT), event.sourceIp(),
                 event.sourcePort(), event.destinationIp(), event.destinationPort(), method, status, cseq.getMethod(),
                 message.toString(), localUser(from == null ? null : from.getAddress().getURI()),
