@@ -100,7 +100,8 @@ public class SipEngine {
         boolean tls = StackProperties.tlsConfigured(settings);
         Properties properties = StackProperties.from(settings, tls);
         LOG.info(() -> "SIP abuse defence: " + guard.describe()); // reads and checks its settings now
-        PacketGate.install(guard::admits); // before the first socket opens
+        AbuseGuard direct = guard.unproxied();
+        PacketGate.install(direct::admits); // before the first socket opens
         warmCredentials();
         SipFactory sipFactory = SipFactory.getInstance();
         sipFactory.setPathName("gov.nist");
@@ -110,7 +111,7 @@ public class SipEngine {
                     sipFactory.createMessageFactory());
             dispatcher = new RequestDispatcher(router, executor, factories, settings.sipOverloadRetryAfter(),
                     settings.sipNewRequestLimit(),
-                    this::responseHandler, events, guard);
+                    this::responseHandler, events, direct);
             warmUp();
             List<String> addresses = new ArrayList<>(List.of(settings.sipBindAddress()));
             String v6 = settings.sipBindAddressV6();
