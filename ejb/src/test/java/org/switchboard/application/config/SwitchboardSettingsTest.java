@@ -37,7 +37,7 @@ public class SwitchboardSettingsTest {
         SwitchboardSettings settings = SwitchboardSettings.from(SettingsReader.of(properties));
         assertEquals("localhost", settings.sipDomain());
         assertEquals(Path.of("/srv/wildfly/data/switchboard"), settings.dataDir());
-        assertEquals(200, settings.traceBatches().flushIntervalMillis());
+        assertEquals(1000, settings.traceBatches().flushIntervalMillis());
         assertEquals(Duration.ZERO, settings.deletionGracePeriod());
     }
 

@@ -14,10 +14,21 @@ public enum DigestAlgorithm {
 
     private final String token;
     private final String jcaName;
+    /** One digest per thread: MessageDigest.getInstance looks the provider up on every call. */
+    private final ThreadLocal<MessageDigest> digests;
 
     DigestAlgorithm(String token, String jcaName) {
         this.token = token;
         this.jcaName = jcaName;
+        this.digests = ThreadLocal.withInitial(this::newDigest);
+    }
+
+    private MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance(jcaName);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(jcaName + " is mandatory in every Java platform", e);
+        }
     }
 
     /** The name in the algorithm= parameter. */
@@ -27,11 +38,7 @@ public enum DigestAlgorithm {
 
     /** Lowercase hex of the hash of {@code text} (UTF-8). */
     public String hash(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance(jcaName).digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(jcaName + " is mandatory in every Java platform", e);
-        }
+        return HexFormat.of().formatHex(digests.get().digest(text.getBytes(StandardCharsets.UTF_8))); // digest() resets it
     }
 
     /** The algorithm named by a challenge or Authorization parameter; absent means MD5 (RFC 2617). */

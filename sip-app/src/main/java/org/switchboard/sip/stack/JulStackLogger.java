@@ -97,7 +97,7 @@ public class JulStackLogger implements StackLogger {
     }
 
     private void log(Level level, String message, Throwable ex) {
-        if (enabled && LOG.isLoggable(level)) {
+        if (enabled && loggable(level)) {
             LOG.log(level, message, ex);
         }
     }
@@ -115,8 +115,32 @@ public class JulStackLogger implements StackLogger {
             // info lines are then built too, and dropped below INFO by julLevel).
             return true;
         }
-        return enabled && LOG.isLoggable(julLevel(logLevel));
+        return enabled && loggable(julLevel(logLevel));
     }
+
+    /**
+     * JUL's answer, read again at most once a second: the stack asks several times per message,
+     * and the log manager's check was 3 % of a REGISTER's CPU. A level changed in WildFly's
+     * logging subsystem is so seen within a second.
+     */
+    private boolean loggable(Level level) {
+        long now = System.nanoTime();
+        if (now - levelsReadAt > 1_000_000_000L) {
+            Level[] levels = {Level.SEVERE, Level.WARNING, Level.FINE, Level.FINER, Level.FINEST};
+            boolean[] loggable = new boolean[levels.length];
+            for (int i = 0; i < levels.length; i++) {
+                loggable[i] = LOG.isLoggable(levels[i]);
+            }
+            this.loggable = loggable;
+            levelsReadAt = now;
+        }
+        boolean[] current = this.loggable;
+        return level == Level.SEVERE ? current[0] : level == Level.WARNING ? current[1]
+                : level == Level.FINE ? current[2] : level == Level.FINER ? current[3] : current[4];
+    }
+
+    private volatile boolean[] loggable = new boolean[5];
+    private volatile long levelsReadAt = System.nanoTime() - 2_000_000_000L;
 
     @Override
     public void disableLogging() {
