@@ -5,6 +5,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.UncheckedIOException;
@@ -92,9 +93,18 @@ public class VoicemailServlet extends SipServlet {
     @EJB
     VoicemailService voicemails;
 
-    /** The default managed executor: recordings run for minutes and must not hold the SIP executor's threads. */
+    /** The default managed executor, for the short work after a recording (deposit). */
     @Resource
     ManagedExecutorService executor;
+
+    /**
+     * The media's threads: two of their own per recording (prompt, receiver), for minutes. Not a
+     * pool's: the default executor's few threads would queue every recording after the first ones
+     * until the caller has hung up (50 at once kept 6, bench/voicemail); how many run at once is
+     * bounded by {@code switchboard.voicemail.max-recordings} instead.
+     */
+    @Resource
+    ManagedThreadFactory threads;
 
     /** For the late offer's wait for the ACK. */
     @Resource
@@ -159,6 +169,13 @@ public class VoicemailServlet extends SipServlet {
         Optional<MediaChoice> choice = offer.flatMap(SdpOffer::choose);
         if (!lateOffer && choice.isEmpty()) {
             refuseMedia(request);
+            return;
+        }
+        if (calls.size() + awaitingAnswer.size() >= settings.voicemailMaxRecordings()) {
+            // About the limit: calls answered on other SIP threads at this moment may pass it by a few.
+            LOG.warning(() -> "voicemail: " + settings.voicemailMaxRecordings() + " recordings at once, " + request.getCallId()
+                    + " gets 503");
+            request.createResponse(503, "Voicemail busy").setHeader("Retry-After", "30").send();
             return;
         }
         RtpPorts media;
@@ -237,7 +254,7 @@ public class VoicemailServlet extends SipServlet {
     }
 
     private void record(VoicemailCall call) {
-        call.media().start(executor).whenComplete((outcome, failure) -> executor.execute(() -> finished(call, outcome)));
+        call.media().start(task -> threads.newThread(task).start()).whenComplete((outcome, failure) -> executor.execute(() -> finished(call, outcome)));
     }
 
     /** Our Contact: the same voicemail address, so the caller's in-dialog requests come back here. */
