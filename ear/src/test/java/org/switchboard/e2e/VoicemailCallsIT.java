@@ -96,6 +96,18 @@ class VoicemailCallsIT {
         assertTrue(Voicemails.peak(stored) > 2000, "speech, not silence");
     }
 
+    /** A late offer whose ACK brings no answer: the voicemail hangs up at once (the scenario awaits its BYE) and keeps nothing. */
+    @Test
+    void aLateOfferLeftUnansweredIsHungUp() throws Exception {
+        Voicemails.settings("alice", true, true, true, null);
+        String callId = callSucceeds("uac-voicemail-late-offer-no-answer.xml", "late-no-answer");
+        Map<String, Object> cdr = cdr(callId);
+        assertEquals("VOICEMAIL", cdr.get("disposition"), cdr.toString());
+        assertEquals(0, ((Number) cdr.get("duration_seconds")).intValue(), cdr.toString());
+        assertTrue(ServiceDatabase.query("SELECT id FROM voicemail WHERE account_id = ? AND received_at >= ?",
+                Voicemails.accountId("alice"), cdr.get("start_time")).isEmpty(), "no voicemail from a call without media");
+    }
+
     /** An offer without PCMU or PCMA (G.729 only): 488 with a Warning saying what the voicemail takes (the scenario checks it). */
     @Test
     void anOfferWithoutG711Gets488() throws Exception {

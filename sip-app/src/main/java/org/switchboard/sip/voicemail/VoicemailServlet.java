@@ -54,8 +54,9 @@ import org.switchboard.sip.servlet.SipServlet;
  * The voicemail: a SIP user agent of ours that answers the calls the proxy diverts to a
  * {@link VoicemailTarget} address (and only those: the request must come from this server itself).
  * It answers the INVITE at once with SDP ({@link SdpAnswer}: G.711 on a port pair of the RTP range),
- * plays the greeting and tone and records ({@link VoicemailMedia}, on the managed executor, not the
- * SIP one: a recording holds its threads for minutes), and when the media ends hangs up itself
+ * plays the greeting and tone and records ({@link VoicemailMedia}, on threads of its own, not the
+ * SIP executor's: a recording holds them for minutes; at most {@code max-recordings} at once, 503
+ * beyond), and when the media ends hangs up itself
  * (silence, maximum length) unless the caller did, then hands the recording to
  * {@link VoicemailService#deposit} (stored and/or mailed as the callee chose). Its BYE goes along the
  * call's route set, through the proxy, so the CDR sees the end; the recording's length is reported
@@ -299,16 +300,15 @@ public class VoicemailServlet extends SipServlet {
         if (pending == null) {
             return;
         }
-        pending.noAck.cancel(false);
         byte[] body = request.unwrap().getRawContent();
         Optional<MediaChoice> choice = body == null || body.length == 0 ? Optional.empty()
                 : readSdp(body, request.getCallId()).flatMap(SdpOffer::choose);
         if (choice.isEmpty()) {
             LOG.info(() -> "voicemail: the ACK of " + request.getCallId() + " has no usable answer to our offer: hanging up");
-            pending.media.close();
-            hangUp(pending.dialog);
+            endWithoutMedia(pending, true);
             return;
         }
+        pending.noAck.cancel(false);
         VoicemailCall call = new VoicemailCall(pending.accountId, pending.callerUri, pending.answeredAt, pending.dialog,
                 pending.offerSdp, new VoicemailMedia(pending.media, choice.get(), RecordingLimits.from(settings), prompt));
         calls.put(request.getCallId(), call);
@@ -319,7 +319,16 @@ public class VoicemailServlet extends SipServlet {
     private void noAck(LateOffer pending) {
         if (awaitingAnswer.remove(pending.dialog.callId(), pending)) {
             LOG.info(() -> "voicemail: no ACK for " + pending.dialog.callId() + " within " + ACK_WAIT_SECONDS + " s: hanging up");
-            pending.media.close();
+            endWithoutMedia(pending, true);
+        }
+    }
+
+    /** A late offer's call ends before any media: the ports go back, the CDR hears of no recording, our BYE if asked. */
+    private void endWithoutMedia(LateOffer pending, boolean hangUp) {
+        pending.noAck.cancel(false);
+        pending.media.close();
+        events.voicemailRecorded(pending.dialog.callId(), Duration.ZERO);
+        if (hangUp) {
             hangUp(pending.dialog);
         }
     }
@@ -331,8 +340,7 @@ public class VoicemailServlet extends SipServlet {
         if (call == null) {
             LateOffer pending = awaitingAnswer.remove(request.getCallId());
             if (pending != null) { // hung up before its ACK: nothing was recorded
-                pending.noAck.cancel(false);
-                pending.media.close();
+                endWithoutMedia(pending, false);
             }
             request.respond(pending != null ? 200 : 481);
             return;
