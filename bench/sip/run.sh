@@ -33,21 +33,8 @@ rm -rf "$var"; mkdir -p "$var/sipp"
 python3 "$here/seed-accounts.py" "$users" localhost "$var/seed.sql" "$var/sipp/users.csv"
 
 say "starting the service (log: $var/run.log)"
-SWITCHBOARD_SKIP_BUILD=${BENCH_SKIP_BUILD:-0} SWITCHBOARD_VAR="$var" SWITCHBOARD_PORT_OFFSET="$offset" \
-SWITCHBOARD_KEYCLOAK_PORT="$kc_port" SWITCHBOARD_DEMO=false SWITCHBOARD_DB_URL="$db_url" \
-SWITCHBOARD_PROPERTIES="${SWITCHBOARD_PROPERTIES:-$here/bench.properties}" \
-  setsid bash "$root/wildfly-config/bin/run.sh" > "$var/run.log" 2>&1 < /dev/null &
-run_pid=$!
-trap 'kill -TERM "$run_pid" 2>/dev/null; wait "$run_pid" 2>/dev/null || true' EXIT
-until grep -q '\[switchboard\] ready' "$var/run.log"; do
-  kill -0 "$run_pid" 2>/dev/null || { tail -20 "$var/run.log"; exit 1; }
-  sleep 2
-done
-wf_pid=""
-for p in $(pgrep -f -- "-Djboss.server.base.dir=$var/wildfly"); do
-  [ "$(cat "/proc/$p/comm" 2>/dev/null)" = java ] && wf_pid=$p
-done
-[ -n "$wf_pid" ] || { say "WildFly's java process not found"; exit 1; }
+. "$root/bench/tools/service.sh"
+bench_start_service "$var" "$offset" "$kc_port" false "$db_url" "${SWITCHBOARD_PROPERTIES:-$here/bench.properties}"
 
 say "opening $users accounts"
 java -cp "$h2_jar" org.h2.tools.RunScript -url "$db_url" -user sa -password sa -script "$var/seed.sql"
@@ -70,17 +57,16 @@ if [ "${BENCH_FILL:-0}" = 1 ]; then
   rm -f "$var/sipp"/*rtt.csv "$var/sipp"/*screen.log "$var/sipp"/*errors.log
 fi
 
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$wf_pid/stat"; }
 rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$wf_pid/status"; }
 hz=$(getconf CLK_TCK)
 total=$((rate * seconds))
 say "measuring: $total registrations at $rate/s"
-t0=$(date +%s.%N); c0=$(cpu_ticks); rss_max=$(rss_kb)
+t0=$(date +%s.%N); c0=$(bench_cpu_ticks); rss_max=$(rss_kb)
 [ "${BENCH_PROFILE:-0}" = 1 ] && jcmd "$wf_pid" JFR.start name=bench settings=default filename="$var/measure.jfr" >/dev/null
 sipp_run "$rate" "$total" measure &
 sipp_pid=$!
 while kill -0 "$sipp_pid" 2>/dev/null; do r=$(rss_kb); [ "$r" -gt "$rss_max" ] && rss_max=$r; sleep 1; done
-t1=$(date +%s.%N); c1=$(cpu_ticks)
+t1=$(date +%s.%N); c1=$(bench_cpu_ticks)
 [ "${BENCH_PROFILE:-0}" = 1 ] && jcmd "$wf_pid" JFR.stop name=bench >/dev/null
 
 python3 - "$var/sipp" "$t0" "$t1" "$c0" "$c1" "$hz" "$rss_max" "$rate" <<'PY'

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * A real softphone: Debian's baresip (1.0), one account, driven over its ctrl_tcp module (commands
  * and events as JSON in netstrings). It registers through the service's SIP port on the given
  * transport as soon as it starts, answers calls automatically and sends a sine tone (opus, since
- * the sine source only does 48 kHz). Closing it unregisters (baresip does on SIGTERM).
+ * the sine source only does 48 kHz), or another source with another codec (a WAV file over G.711).
+ * Closing it unregisters (baresip does on SIGTERM).
  */
 final class BaresipPhone implements AutoCloseable {
 
@@ -38,22 +39,33 @@ final class BaresipPhone implements AutoCloseable {
      * @param transport "udp" or "tcp", towards the service
      */
     BaresipPhone(String user, String password, int sipPort, int controlPort, String transport) throws IOException {
+        this(user, password, sipPort, controlPort, transport, "opus.so", "ausine,440");
+    }
+
+    /**
+     * @param codec the one codec module it loads (e.g. "opus.so", "g711.so": PCMU and PCMA)
+     * @param audioSource what it sends, e.g. "ausine,440" or "aufile,/path/to/8kHz.wav"
+     */
+    BaresipPhone(String user, String password, int sipPort, int controlPort, String transport, String codec, String audioSource)
+            throws IOException {
         ExternalPeer.assumeInstalled("baresip");
         this.user = user;
-        dir = Files.createTempDirectory("baresip-" + user);
+        // Its own config folder under target/ (the ear module's), kept after the run with its log.
+        Path phones = Files.createDirectories(Path.of("target", "baresip").toAbsolutePath());
+        dir = Files.createTempDirectory(phones, user + "-" + sipPort + "-");
         Files.writeString(dir.resolve("config"), String.join("\n",
                 "poll_method poll",
                 "sip_listen 0.0.0.0:" + sipPort,
                 "module_path /usr/lib/baresip/modules",
                 "module stdio.so",
-                "module opus.so",
+                "module " + codec,
                 "module ausine.so",
                 "module aufile.so",
                 "module_app account.so",
                 "module_app menu.so",
                 "module_app ctrl_tcp.so",
                 "ctrl_tcp_listen 127.0.0.1:" + controlPort,
-                "audio_source ausine,440",
+                "audio_source " + audioSource,
                 "audio_player aufile,/dev/null",
                 "audio_alert aufile,/dev/null",
                 ""));

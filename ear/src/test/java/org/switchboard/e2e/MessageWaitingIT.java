@@ -2,6 +2,7 @@ package org.switchboard.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.DatagramSocket;
@@ -15,7 +16,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Message waiting (RFC 3842), end to end: a raw-UDP phone subscribes to message-summary as alice
  * (digest, 401 first) and gets a NOTIFY with Messages-Waiting: no, then, after bob leaves her a
  * voicemail, one with yes and the new count; its un-SUBSCRIBE (Expires: 0) gets a last NOTIFY,
- * terminated. Bob may not subscribe to alice's (403), and another event package gets 489.
+ * terminated. Marking the voicemail heard and deleting it in the portal each put the lamp out
+ * again with a NOTIFY. A phone that answers a NOTIFY with 481 (it forgot the subscription) gets no
+ * more of them, and its refresh is 481 (RFC 6665 section 4.2.2). Bob may not subscribe to alice's
+ * (403), and another event package gets 489.
  */
 @ExtendWith(RunningService.class)
 class MessageWaitingIT {
@@ -53,6 +57,72 @@ class MessageWaitingIT {
             String last = awaitNotify(phone);
             assertTrue(last.contains("Subscription-State: terminated"), last);
         }
+    }
+
+    @Test
+    void heardAndDeletedInThePortalPutTheLampOutAndAForgottenSubscriptionGetsNoMore() throws Exception {
+        ExternalPeer.assumeInstalled("sipp");
+        Assumptions.assumeTrue(Files.exists(Voicemails.CAPTURE), Voicemails.CAPTURE + " is missing: apt-get install sip-tester");
+        Voicemails.settings("alice", true, true, true, null);
+        // Alice's list in the portal then holds only the voicemail left below: its row is the first.
+        ServiceDatabase.update("DELETE FROM voicemail WHERE account_id = ?", Voicemails.accountId("alice"));
+        Voicemails.unregister("alice", "demo-alice-1", RawSip.port() + 10_041);
+        try (DatagramSocket phone = RawSip.udpSocket(); DatagramSocket forgetful = RawSip.udpSocket()) {
+            String callId = "mwi-portal-" + UUID.randomUUID();
+            String ok = subscribe(phone, callId, "alice", "demo-alice-1", 1, null, 600);
+            assertEquals(200, RawSip.status(ok), ok);
+            assertTrue(awaitNotify(phone).contains("Voice-Message: 0/0"));
+
+            // A phone that forgot its subscription answers the NOTIFY 481: the subscription is removed.
+            String forgotten = "mwi-forgotten-" + UUID.randomUUID();
+            String forgottenOk = subscribe(forgetful, forgotten, "alice", "demo-alice-1", 1, null, 600);
+            assertEquals(200, RawSip.status(forgottenOk), forgottenOk);
+            awaitNotify(forgetful, "481 Call/Transaction Does Not Exist");
+            String forgottenTag = RawSip.header(forgottenOk, "To").replaceAll(".*;tag=", "");
+            assertEquals(481, awaitRefreshRefused(forgetful, forgotten, forgottenTag), "the refresh of a removed subscription");
+
+            VoicemailCallsIT.leaveVoicemail("mwi-portal");
+            String lit = awaitNotify(phone);
+            assertTrue(lit.contains("Messages-Waiting: yes") && lit.contains("Voice-Message: 1/0"), lit);
+            assertNull(RawSip.receiveStartingWith(forgetful, "NOTIFY ", 2_000), "a NOTIFY for the removed subscription");
+
+            OidcBrowser alice = new OidcBrowser();
+            alice.login(RunningService.portal(), "alice", "demo-alice-1");
+            OidcBrowser.Page list = alice.get(RunningService.portal() + "voicemail.xhtml");
+            assertTrue(list.body().contains("(new)"), list.body());
+            OidcBrowser.Page heard = JsfForm.press(alice, list, "voicemails", "list:0:mark-heard");
+            assertEquals(200, heard.status(), heard.body());
+            String out = awaitNotify(phone);
+            assertTrue(out.contains("Messages-Waiting: no") && out.contains("Voice-Message: 0/1"), out);
+
+            OidcBrowser.Page deleted = JsfForm.press(alice, alice.get(RunningService.portal() + "voicemail.xhtml"), "voicemails",
+                    "list:0:delete");
+            assertTrue(deleted.body().contains("Voicemail deleted."), deleted.body());
+            String gone = awaitNotify(phone);
+            assertTrue(gone.contains("Messages-Waiting: no") && gone.contains("Voice-Message: 0/0"), gone);
+            assertNull(RawSip.receiveStartingWith(forgetful, "NOTIFY ", 500), "a NOTIFY for the removed subscription");
+
+            String toTag = RawSip.header(ok, "To").replaceAll(".*;tag=", "");
+            assertEquals(200, RawSip.status(subscribe(phone, callId, "alice", "demo-alice-1", 3, toTag, 0)));
+            assertTrue(awaitNotify(phone).contains("Subscription-State: terminated"));
+        }
+    }
+
+    /** Refreshes until the server has taken in the phone's 481 (it comes back on another thread); the refresh's status. */
+    private static int awaitRefreshRefused(DatagramSocket phone, String callId, String toTag) throws Exception {
+        long deadline = System.currentTimeMillis() + 10_000;
+        int cseq = 3;
+        int status;
+        do {
+            String refresh = subscribe(phone, callId, "alice", "demo-alice-1", cseq, toTag, 600);
+            status = RawSip.status(refresh);
+            if (status == 200) {
+                awaitNotify(phone, "481 Call/Transaction Does Not Exist"); // still known: its NOTIFY, refused again
+                Thread.sleep(200);
+            }
+            cseq += 2;
+        } while (status == 200 && System.currentTimeMillis() < deadline);
+        return status;
     }
 
     @Test
@@ -104,9 +174,13 @@ class MessageWaitingIT {
 
     /** The next NOTIFY (within 60 s: a voicemail call takes about 16 s), answered 200 as a phone does. */
     private static String awaitNotify(DatagramSocket phone) throws Exception {
+        return awaitNotify(phone, "200 OK");
+    }
+
+    private static String awaitNotify(DatagramSocket phone, String answer) throws Exception {
         String notify = RawSip.receiveStartingWith(phone, "NOTIFY ", 60_000);
         assertNotNull(notify, "no NOTIFY");
-        RawSip.send(phone, RawSip.answer(notify, "200 OK", ""));
+        RawSip.send(phone, RawSip.answer(notify, answer, ""));
         return notify;
     }
 }

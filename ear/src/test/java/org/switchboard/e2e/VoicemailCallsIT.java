@@ -85,6 +85,39 @@ class VoicemailCallsIT {
         assertTrue(Voicemails.peak(attached) > 2000, "mailed speech, not silence");
     }
 
+    /** An INVITE without SDP: the voicemail's 200 offers, the ACK answers (RFC 3264), and the speech is recorded whole. */
+    @Test
+    void aLateOfferIsAnsweredInTheAckAndRecorded() throws Exception {
+        Voicemails.settings("alice", true, true, true, null);
+        String callId = callSucceeds("uac-voicemail-late-offer.xml", "late-offer");
+        assertEquals("VOICEMAIL", cdr(callId).get("disposition"));
+        byte[] stored = Files.readAllBytes(Voicemails.audioFile(voicemailOf(callId)));
+        assertEquals(Voicemails.captureSeconds(), Voicemails.wavSeconds(stored), 0.5, "stored WAV as long as the speech sent");
+        assertTrue(Voicemails.peak(stored) > 2000, "speech, not silence");
+    }
+
+    /** A late offer whose ACK brings no answer: the voicemail hangs up at once (the scenario awaits its BYE) and keeps nothing. */
+    @Test
+    void aLateOfferLeftUnansweredIsHungUp() throws Exception {
+        Voicemails.settings("alice", true, true, true, null);
+        String callId = callSucceeds("uac-voicemail-late-offer-no-answer.xml", "late-no-answer");
+        Map<String, Object> cdr = cdr(callId);
+        assertEquals("VOICEMAIL", cdr.get("disposition"), cdr.toString());
+        assertEquals(0, ((Number) cdr.get("duration_seconds")).intValue(), cdr.toString());
+        assertTrue(ServiceDatabase.query("SELECT id FROM voicemail WHERE account_id = ? AND received_at >= ?",
+                Voicemails.accountId("alice"), cdr.get("start_time")).isEmpty(), "no voicemail from a call without media");
+    }
+
+    /** An offer without PCMU or PCMA (G.729 only): 488 with a Warning saying what the voicemail takes (the scenario checks it). */
+    @Test
+    void anOfferWithoutG711Gets488() throws Exception {
+        Voicemails.settings("alice", true, true, true, null);
+        String callId = callSucceeds("uac-voicemail-no-g711.xml", "no-g711");
+        assertEquals(488, cdr(callId).get("failure_code"));
+        assertTrue(ServiceDatabase.query("SELECT id FROM voicemail WHERE account_id = ? AND received_at >= ?",
+                Voicemails.accountId("alice"), cdr(callId).get("start_time")).isEmpty(), "no voicemail from a refused call");
+    }
+
     @Test
     void storageOffKeepsNoFileOnceMailed() throws Exception {
         Voicemails.settings("alice", true, true, false, null);
@@ -150,8 +183,13 @@ class VoicemailCallsIT {
 
     /** Bob calls alice and speaks to her voicemail (uac-voicemail.xml); the Call-ID. */
     static String leaveVoicemail(String name) throws Exception {
+        return callSucceeds("uac-voicemail.xml", name);
+    }
+
+    /** Bob's SIPp call to alice with {@code scenario}, which must pass; the Call-ID. */
+    private static String callSucceeds(String scenario, String name) throws Exception {
         String callId = name + "-" + UUID.randomUUID();
-        ExternalPeer.Result caller = call("uac-voicemail.xml", callId);
+        ExternalPeer.Result caller = call(scenario, callId);
         assertEquals(0, caller.exitCode(), caller.output());
         return callId;
     }
@@ -195,7 +233,7 @@ class VoicemailCallsIT {
     }
 
     /** Alice's newest voicemail since this call started. */
-    private static Map<String, Object> voicemailOf(String callId) throws Exception {
+    static Map<String, Object> voicemailOf(String callId) throws Exception {
         Object started = cdr(callId).get("start_time");
         List<Map<String, Object>> rows = ServiceDatabase.awaitRows(
                 "SELECT * FROM voicemail WHERE account_id = ? AND received_at >= ? ORDER BY id DESC",

@@ -103,6 +103,40 @@ final class Voicemails {
         return peak;
     }
 
+    /**
+     * Seconds from the first to the last sample louder than {@code threshold}: the span of speech in
+     * a WAV, whatever silence surrounds it.
+     */
+    static double voicedSeconds(byte[] wav, int threshold) {
+        ByteBuffer pcm = ByteBuffer.wrap(wav, 44, wav.length - 44).slice().order(ByteOrder.LITTLE_ENDIAN);
+        int samples = pcm.remaining() / 2;
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < samples; i++) {
+            if (Math.abs(pcm.getShort(2 * i)) > threshold) {
+                last = i;
+                if (first < 0) {
+                    first = i;
+                }
+            }
+        }
+        return first < 0 ? 0 : (last - first + 1) / 8000.0;
+    }
+
+    /** The same 8 kHz 16-bit mono WAV with {@code seconds} of silence before it (a fresh 44-byte header). */
+    static byte[] withLeadIn(byte[] wav, double seconds) {
+        int pcm = wav.length - 44;
+        int silence = 2 * (int) Math.round(seconds * 8000);
+        ByteBuffer out = ByteBuffer.allocate(44 + silence + pcm).order(ByteOrder.LITTLE_ENDIAN);
+        out.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + silence + pcm).put("WAVE".getBytes(StandardCharsets.US_ASCII));
+        out.put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1).putInt(8000)
+                .putInt(16000).putShort((short) 2).putShort((short) 16);
+        out.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(silence + pcm);
+        out.position(44 + silence);
+        out.put(wav, 44, pcm);
+        return out.array();
+    }
+
     /** The audio file of a voicemail row, under the service's data folder. */
     static Path audioFile(Map<String, Object> voicemail) {
         return Path.of(System.getProperty("switchboard.e2e.var")).resolve("data").resolve((String) voicemail.get("audio_ref"));

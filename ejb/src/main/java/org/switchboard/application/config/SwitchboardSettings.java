@@ -39,6 +39,7 @@ public class SwitchboardSettings extends ModuleSettings {
     private Duration voicemailSilenceTimeout;
     private Duration voicemailMaxLength;
     private Duration voicemailMinLength;
+    private int voicemailMaxRecordings;
     private Duration voicemailMailPollInterval;
     private int voicemailMailBatchSize;
     private Duration voicemailMailRetryFirst;
@@ -105,6 +106,7 @@ public class SwitchboardSettings extends ModuleSettings {
             in.problem("switchboard.voicemail.min-length-ms", "expected at most max-length-seconds ("
                     + voicemailMaxLength.toSeconds() + " s), got " + voicemailMinLength.toMillis());
         }
+        voicemailMaxRecordings = in.integer("switchboard.voicemail.max-recordings", 1, 10_000);
         voicemailNoAnswer = in.duration("switchboard.voicemail.no-answer-seconds", ChronoUnit.SECONDS, 5, 300);
         voicemailPolicyCache = in.duration("switchboard.voicemail.policy-cache-seconds", ChronoUnit.SECONDS, 1, 3600);
         voicemailMailPollInterval = in.duration("switchboard.voicemail.mail.poll-interval-ms", ChronoUnit.MILLIS, 100, 3_600_000);
@@ -204,6 +206,11 @@ public class SwitchboardSettings extends ModuleSettings {
     /** A recording shorter than this is dropped. */
     public Duration voicemailMinLength() {
         return voicemailMinLength;
+    }
+
+    /** How many calls the voicemail records at once on this server; one more gets 503. */
+    public int voicemailMaxRecordings() {
+        return voicemailMaxRecordings;
     }
 
     /** How long the phones ring before voicemail answers, for an account that set no time of its own. */

@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sip.ListeningPoint;
+import javax.sip.ResponseEvent;
+import javax.sip.TimeoutEvent;
 import javax.sip.address.SipURI;
 import javax.sip.message.Request;
 import org.switchboard.application.voicemail.VoicemailChanged;
@@ -23,6 +25,7 @@ import org.switchboard.application.voicemail.VoicemailService;
 import org.switchboard.persistence.voicemail.MessageCounts;
 import org.switchboard.sip.engine.SipEngine;
 import org.switchboard.sip.event.SipEvents;
+import org.switchboard.sip.servlet.SipResponseHandler;
 
 /**
  * Message waiting (RFC 3842 over RFC 6665): the phones' message-summary subscriptions, kept in
@@ -30,8 +33,9 @@ import org.switchboard.sip.event.SipEvents;
  * SUBSCRIBE and NOTIFY are not traced), and the NOTIFYs: on subscribe and refresh, when the account's
  * voicemails change ({@link VoicemailChanged}, after the change committed), and a last one with
  * {@code terminated} on un-SUBSCRIBE or expiry. The counts are read from the database on the
- * default managed executor, never on a SIP thread. NOTIFY answers are not awaited: a phone that is
- * gone keeps its subscription until it expires.
+ * default managed executor, never on a SIP thread. A NOTIFY answered with an error (481: the phone
+ * forgot the subscription, 408, ...) or not answered at all (Timer F) removes the subscription
+ * without a further NOTIFY (RFC 6665 section 4.2.2); the phone subscribes again when it wants to.
  */
 @ApplicationScoped
 public class MessageWaiting {
@@ -117,9 +121,49 @@ public class MessageWaiting {
             notify.addHeader(headers.createContactHeader(engine.factories().addresses().createAddress(us)));
             notify.setContent(MessageSummary.body(counts, subscription.accountUri),
                     headers.createContentTypeHeader(MessageSummary.TYPE, MessageSummary.SUBTYPE));
-            subscription.dialog.send(notify, engine.provider("IPv4"), udp, events);
+            subscription.dialog.send(notify, engine.provider("IPv4"), udp, events, new NotifyAnswers(subscription));
         } catch (Exception e) {
             LOG.log(Level.WARNING, "message-summary NOTIFY for account " + subscription.accountId + " failed", e);
+        }
+    }
+
+    /**
+     * RFC 6665 section 4.2.2: a NOTIFY that fails with 481 means the subscriber no longer has the
+     * subscription (MUST remove); any other error but a challenge (401, 407), and a transaction
+     * timeout, SHOULD remove it too. Removed quietly: the subscriber refused the last NOTIFY.
+     */
+    static boolean endsSubscription(int status) {
+        return status >= 300 && status != 401 && status != 407;
+    }
+
+    /** Forgets {@code subscription} if it is still the one kept for its dialog (not replaced by a newer one). */
+    void rejected(MwiSubscription subscription, String why) {
+        if (subscriptions.values().remove(subscription)) {
+            subscription.cancelExpiry();
+            LOG.fine(() -> "message-summary subscription of account " + subscription.accountId + " removed: " + why);
+        }
+    }
+
+    /** The answers to one NOTIFY, on the SIP executor. */
+    private final class NotifyAnswers implements SipResponseHandler {
+
+        private final MwiSubscription subscription;
+
+        NotifyAnswers(MwiSubscription subscription) {
+            this.subscription = subscription;
+        }
+
+        @Override
+        public void handleResponse(ResponseEvent event) {
+            int status = event.getResponse().getStatusCode();
+            if (endsSubscription(status)) {
+                rejected(subscription, "NOTIFY answered " + status);
+            }
+        }
+
+        @Override
+        public void handleTimeout(TimeoutEvent event) {
+            rejected(subscription, "NOTIFY not answered");
         }
     }
 

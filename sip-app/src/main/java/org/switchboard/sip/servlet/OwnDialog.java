@@ -29,7 +29,7 @@ import org.switchboard.sip.stack.NextHopRouter;
  * 12.1.1): the remote target is its Contact, the route set its Record-Routes in order, our tag the
  * one of our answer. It makes the requests we send in it (BYE, NOTIFY: section 12.2.1.1, our own
  * CSeq space) and sends them on a client transaction; their answers reach the engine's
- * {@code SipResponseHandler} and are not needed here.
+ * {@code SipResponseHandler}, which hands them to the handler given with the request, if any.
  */
 public final class OwnDialog {
 
@@ -96,11 +96,24 @@ public final class OwnDialog {
 
     /** Sends a request of this dialog on a new client transaction, reported to {@code observer} first (traces). */
     public void send(Request out, SipProvider provider, ListeningPoint via, SipObserver observer) throws SipException {
+        send(out, provider, via, observer, null);
+    }
+
+    /**
+     * As {@link #send(Request, SipProvider, ListeningPoint, SipObserver)}, and the request's final
+     * answer or timeout goes to {@code answers} (the transaction's application data, which the
+     * engine's response handler passes on), when not null.
+     */
+    public void send(Request out, SipProvider provider, ListeningPoint via, SipObserver observer, SipResponseHandler answers)
+            throws SipException {
         if (sendTo != null) {
             NextHopRouter.sendVia(out, sendTo);
         }
         Hop hop = provider.getSipStack().getRouter().getNextHop(out);
         ClientTransaction transaction = provider.getNewClientTransaction(out);
+        if (answers != null) {
+            transaction.setApplicationData(answers);
+        }
         if (hop != null) {
             observer.requestSent(new SipMessageEvent(out, via.getTransport(), via.getIPAddress(), via.getPort(), hop.getHost(),
                     hop.getPort()));

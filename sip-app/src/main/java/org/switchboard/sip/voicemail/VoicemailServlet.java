@@ -4,6 +4,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.UncheckedIOException;
@@ -16,12 +18,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sip.ListeningPoint;
 import javax.sip.address.URI;
 import javax.sip.header.ContactHeader;
-import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import org.switchboard.application.config.SwitchboardSettings;
@@ -52,15 +54,22 @@ import org.switchboard.sip.servlet.SipServlet;
  * The voicemail: a SIP user agent of ours that answers the calls the proxy diverts to a
  * {@link VoicemailTarget} address (and only those: the request must come from this server itself).
  * It answers the INVITE at once with SDP ({@link SdpAnswer}: G.711 on a port pair of the RTP range),
- * plays the greeting and tone and records ({@link VoicemailMedia}, on the managed executor, not the
- * SIP one: a recording holds its threads for minutes), and when the media ends hangs up itself
+ * plays the greeting and tone and records ({@link VoicemailMedia}, on threads of its own, not the
+ * SIP executor's: a recording holds them for minutes; at most {@code max-recordings} at once, 503
+ * beyond), and when the media ends hangs up itself
  * (silence, maximum length) unless the caller did, then hands the recording to
  * {@link VoicemailService#deposit} (stored and/or mailed as the callee chose). Its BYE goes along the
  * call's route set, through the proxy, so the CDR sees the end; the recording's length is reported
  * to the observers (the CDR's duration).
  *
- * <p>Not yet: an INVITE without SDP (offer in the 200, answer in the ACK) gets 488; the 2xx is not
- * retransmitted until the ACK (RFC 3261 section 13.3.1.4: the hop to the proxy is this host).
+ * <p>An INVITE without SDP (a late offer, RFC 3264 section 4 and RFC 3261 section 13.2.1) gets our
+ * offer in the 200 ({@link SdpAnswer#offer}: PCMU, PCMA, telephone-event) and the media starts
+ * with the caller's answer in the ACK; an ACK without a usable answer, or no ACK within 64*T1
+ * (32 s, RFC 3261 section 13.3.1.4), ends the call with our BYE. An offer without PCMU or PCMA, or
+ * SDP we cannot read, gets 488 with a Warning 305 (section 20.43).
+ *
+ * <p>Not yet: the 2xx is not retransmitted until the ACK (RFC 3261 section 13.3.1.4: the hop to
+ * the proxy is this host).
  */
 @ApplicationScoped
 public class VoicemailServlet extends SipServlet {
@@ -85,13 +94,33 @@ public class VoicemailServlet extends SipServlet {
     @EJB
     VoicemailService voicemails;
 
-    /** The default managed executor: recordings run for minutes and must not hold the SIP executor's threads. */
+    /** The default managed executor, for the short work after a recording (deposit). */
     @Resource
     ManagedExecutorService executor;
+
+    /**
+     * The media's threads: two of their own per recording (prompt, receiver), for minutes. Not a
+     * pool's: the default executor's few threads would queue every recording after the first ones
+     * until the caller has hung up (50 at once kept 6, bench/voicemail); how many run at once is
+     * bounded by {@code switchboard.voicemail.max-recordings} instead.
+     */
+    @Resource
+    ManagedThreadFactory threads;
+
+    /** For the late offer's wait for the ACK. */
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    /** How long a late offer waits for the ACK with the answer: 64*T1 (RFC 3261 section 13.3.1.4). */
+    static final long ACK_WAIT_SECONDS = 32;
+
+    static final String INCOMPATIBLE = "G.711 (PCMU or PCMA) only";
 
     private RtpPortAllocator ports;
     private Prompt prompt;
     private final Map<String, VoicemailCall> calls = new ConcurrentHashMap<>();
+    /** Calls answered with our offer (INVITE without SDP) whose ACK with the answer has not come. */
+    private final Map<String, LateOffer> awaitingAnswer = new ConcurrentHashMap<>();
 
     @PostConstruct
     void init() {
@@ -136,16 +165,18 @@ public class VoicemailServlet extends SipServlet {
         }
         long accountId = VoicemailTarget.accountId(request.getRequestURI()).orElseThrow();
         byte[] body = message.getRawContent();
-        Optional<SdpOffer> offer = Optional.empty();
-        try {
-            offer = body == null || body.length == 0 ? Optional.empty()
-                    : Optional.of(SdpOffer.parse(new String(body, StandardCharsets.UTF_8)));
-        } catch (RuntimeException malformed) {
-            LOG.log(Level.FINE, "unreadable SDP offer in " + request.getCallId(), malformed);
-        }
+        boolean lateOffer = body == null || body.length == 0;
+        Optional<SdpOffer> offer = lateOffer ? Optional.empty() : readSdp(body, request.getCallId());
         Optional<MediaChoice> choice = offer.flatMap(SdpOffer::choose);
-        if (choice.isEmpty()) {
-            request.createResponse(488, "Not Acceptable Here: G.711 (PCMU or PCMA) only").send();
+        if (!lateOffer && choice.isEmpty()) {
+            refuseMedia(request);
+            return;
+        }
+        if (calls.size() + awaitingAnswer.size() >= settings.voicemailMaxRecordings()) {
+            // About the limit: calls answered on other SIP threads at this moment may pass it by a few.
+            LOG.warning(() -> "voicemail: " + settings.voicemailMaxRecordings() + " recordings at once, " + request.getCallId()
+                    + " gets 503");
+            request.createResponse(503, "Voicemail busy").setHeader("Retry-After", "30").send();
             return;
         }
         RtpPorts media;
@@ -159,28 +190,72 @@ public class VoicemailServlet extends SipServlet {
             return;
         }
         try {
-            answer(request, accountId, offer.get(), choice.get(), media, address);
+            if (lateOffer) {
+                offer(request, accountId, media, address);
+            } else {
+                answer(request, accountId, offer.get(), choice.get(), media, address);
+            }
         } catch (RuntimeException | java.text.ParseException e) {
             media.close();
             throw new IllegalStateException("voicemail could not answer " + request.getCallId(), e);
         }
     }
 
+    private static Optional<SdpOffer> readSdp(byte[] body, String callId) {
+        try {
+            return Optional.of(SdpOffer.parse(new String(body, StandardCharsets.UTF_8)));
+        } catch (RuntimeException malformed) {
+            LOG.log(Level.FINE, "unreadable SDP in " + callId, malformed);
+            return Optional.empty();
+        }
+    }
+
+    /** 488 with the reason as a Warning (RFC 3261 section 20.43, code 305: incompatible media format). */
+    private void refuseMedia(SipRequest request) {
+        request.createResponse(488, "Not Acceptable Here: " + INCOMPATIBLE)
+                .setHeader("Warning", "305 " + local.domain() + " \"Incompatible media format: " + INCOMPATIBLE + "\"").send();
+    }
+
     private void answer(SipRequest request, long accountId, SdpOffer offer, MediaChoice choice, RtpPorts media,
             InetAddress address) throws java.text.ParseException {
         String sdp = SdpAnswer.answer(offer, choice, address, media.rtpPort(), ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2));
+        SipResponse ok = okWithSdp(request, sdp);
+        String localTag = ((ToHeader) ok.unwrap().getHeader(ToHeader.NAME)).getTag();
+        VoicemailCall call = new VoicemailCall(accountId, request.getFrom().getURI().toString(), Instant.now(),
+                OwnDialog.answered(request, localTag), sdp, new VoicemailMedia(media, choice, RecordingLimits.from(settings), prompt));
+        calls.put(request.getCallId(), call);
+        ok.send();
+        record(call);
+    }
+
+    /** A late offer: our offer in the 200; the media waits for the answer in the ACK ({@link #doAck}). */
+    private void offer(SipRequest request, long accountId, RtpPorts media, InetAddress address) throws java.text.ParseException {
+        String sdp = SdpAnswer.offer(address, media.rtpPort(), ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2));
+        SipResponse ok = okWithSdp(request, sdp);
+        String localTag = ((ToHeader) ok.unwrap().getHeader(ToHeader.NAME)).getTag();
+        LateOffer pending = new LateOffer(accountId, request.getFrom().getURI().toString(), Instant.now(),
+                OwnDialog.answered(request, localTag), sdp, media);
+        pending.noAck = scheduler.schedule(() -> noAck(pending), ACK_WAIT_SECONDS, TimeUnit.SECONDS);
+        awaitingAnswer.put(request.getCallId(), pending);
+        try {
+            ok.send();
+        } catch (RuntimeException e) {
+            awaitingAnswer.remove(request.getCallId(), pending);
+            pending.noAck.cancel(false);
+            throw e;
+        }
+    }
+
+    private SipResponse okWithSdp(SipRequest request, String sdp) throws java.text.ParseException {
         SipResponse ok = request.createResponse(200);
         ok.setHeader(contact(request));
         copyRecordRoutes(request, ok);
-        ContentTypeHeader type = request.factories().headers().createContentTypeHeader("application", "sdp");
-        ok.unwrap().setContent(sdp, type);
-        String localTag = ((ToHeader) ok.unwrap().getHeader(ToHeader.NAME)).getTag();
-        VoicemailMedia recorder = new VoicemailMedia(media, choice, RecordingLimits.from(settings), prompt);
-        VoicemailCall call = new VoicemailCall(accountId, request.getFrom().getURI().toString(), Instant.now(),
-                OwnDialog.answered(request, localTag), sdp, recorder);
-        calls.put(request.getCallId(), call);
-        ok.send();
-        recorder.start(executor).whenComplete((outcome, failure) -> executor.execute(() -> finished(call, outcome)));
+        ok.unwrap().setContent(sdp, request.factories().headers().createContentTypeHeader("application", "sdp"));
+        return ok;
+    }
+
+    private void record(VoicemailCall call) {
+        call.media().start(task -> threads.newThread(task).start()).whenComplete((outcome, failure) -> executor.execute(() -> finished(call, outcome)));
     }
 
     /** Our Contact: the same voicemail address, so the caller's in-dialog requests come back here. */
@@ -214,9 +289,48 @@ public class VoicemailServlet extends SipServlet {
         }
     }
 
+    /**
+     * With an answer to our offer in the 200 (late offer) the media starts now, with the codec the
+     * answer chose; an ACK without one we can use ends the call (RFC 3261 section 13.3.1.4: the UAS
+     * hangs up with BYE). Otherwise the media started with our 200.
+     */
     @Override
     protected void doAck(SipRequest request) {
-        // the media started with our 200
+        LateOffer pending = awaitingAnswer.remove(request.getCallId());
+        if (pending == null) {
+            return;
+        }
+        byte[] body = request.unwrap().getRawContent();
+        Optional<MediaChoice> choice = body == null || body.length == 0 ? Optional.empty()
+                : readSdp(body, request.getCallId()).flatMap(SdpOffer::choose);
+        if (choice.isEmpty()) {
+            LOG.info(() -> "voicemail: the ACK of " + request.getCallId() + " has no usable answer to our offer: hanging up");
+            endWithoutMedia(pending, true);
+            return;
+        }
+        pending.noAck.cancel(false);
+        VoicemailCall call = new VoicemailCall(pending.accountId, pending.callerUri, pending.answeredAt, pending.dialog,
+                pending.offerSdp, new VoicemailMedia(pending.media, choice.get(), RecordingLimits.from(settings), prompt));
+        calls.put(request.getCallId(), call);
+        record(call);
+    }
+
+    /** No ACK came for our offer: the ports go back and the call is ended. */
+    private void noAck(LateOffer pending) {
+        if (awaitingAnswer.remove(pending.dialog.callId(), pending)) {
+            LOG.info(() -> "voicemail: no ACK for " + pending.dialog.callId() + " within " + ACK_WAIT_SECONDS + " s: hanging up");
+            endWithoutMedia(pending, true);
+        }
+    }
+
+    /** A late offer's call ends before any media: the ports go back, the CDR hears of no recording, our BYE if asked. */
+    private void endWithoutMedia(LateOffer pending, boolean hangUp) {
+        pending.noAck.cancel(false);
+        pending.media.close();
+        events.voicemailRecorded(pending.dialog.callId(), Duration.ZERO);
+        if (hangUp) {
+            hangUp(pending.dialog);
+        }
     }
 
     /** The caller hung up: 200, and the recording ends now. */
@@ -224,7 +338,11 @@ public class VoicemailServlet extends SipServlet {
     protected void doBye(SipRequest request) {
         VoicemailCall call = calls.get(request.getCallId());
         if (call == null) {
-            request.respond(481);
+            LateOffer pending = awaitingAnswer.remove(request.getCallId());
+            if (pending != null) { // hung up before its ACK: nothing was recorded
+                endWithoutMedia(pending, false);
+            }
+            request.respond(pending != null ? 200 : 481);
             return;
         }
         request.respond(200);
@@ -234,18 +352,22 @@ public class VoicemailServlet extends SipServlet {
     /** We answer at once: a CANCEL can only come after our 200, and changes nothing (RFC 3261 section 9.2). */
     @Override
     protected void doCancel(SipRequest request) {
-        request.respond(calls.containsKey(request.getCallId()) ? 200 : 481);
+        request.respond(known(request.getCallId()) ? 200 : 481);
     }
 
     /** DTMF by INFO and UPDATEs are accepted and ignored. */
     @Override
     protected void doInfo(SipRequest request) {
-        request.respond(calls.containsKey(request.getCallId()) ? 200 : 481);
+        request.respond(known(request.getCallId()) ? 200 : 481);
     }
 
     @Override
     protected void doUpdate(SipRequest request) {
-        request.respond(calls.containsKey(request.getCallId()) ? 200 : 481);
+        request.respond(known(request.getCallId()) ? 200 : 481);
+    }
+
+    private boolean known(String callId) {
+        return calls.containsKey(callId) || awaitingAnswer.containsKey(callId);
     }
 
     /** The media ended: our BYE unless the caller hung up, the length to the CDR, the recording to the service. */
@@ -256,19 +378,19 @@ public class VoicemailServlet extends SipServlet {
         Optional<Recording> recording = outcome == null ? Optional.empty() : outcome.recording();
         events.voicemailRecorded(callId, recording.map(Recording::length).orElse(Duration.ZERO));
         if (outcome == null || outcome.reason() != MediaOutcome.Reason.CALLER_HUNG_UP) {
-            hangUp(call);
+            hangUp(call.dialog());
         }
         recording.ifPresent(kept -> deposit(call, kept));
         LOG.fine(() -> "voicemail " + callId + " ended: " + (outcome == null ? "failed" : outcome.reason() + ", " + outcome.statistics()));
     }
 
-    private void hangUp(VoicemailCall call) {
+    private void hangUp(OwnDialog dialog) {
         try {
             ListeningPoint udp = engine.listeningPoint(ListeningPoint.UDP);
-            Request bye = call.dialog().request(Request.BYE, engine.factories(), udp);
-            call.dialog().send(bye, engine.provider("IPv4"), udp, events);
+            Request bye = dialog.request(Request.BYE, engine.factories(), udp);
+            dialog.send(bye, engine.provider("IPv4"), udp, events);
         } catch (Exception e) {
-            LOG.log(Level.WARNING, "voicemail could not hang up " + call.dialog().callId(), e);
+            LOG.log(Level.WARNING, "voicemail could not hang up " + dialog.callId(), e);
         }
     }
 
