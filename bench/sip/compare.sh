@@ -74,24 +74,12 @@ fi
 if [ "$only" != kamailio ]; then
   sip_port=$((5060 + offset))
   db_url="jdbc:h2:file:$var/data/db/switchboard;AUTO_SERVER=TRUE;WRITE_DELAY=0" # the run command's own setting, plus AUTO_SERVER for the seed
-  h2_version=$(sed -n 's:.*<version.h2>\(.*\)</version.h2>.*:\1:p' "$root/pom.xml")
-  h2_jar="$HOME/.m2/repository/com/h2database/h2/$h2_version/h2-$h2_version.jar"
-  [ -f "$h2_jar" ] || (cd "$root" && mvn -B -q dependency:get -Dartifact="com.h2database:h2:$h2_version")
-  say "Switchboard on 127.0.0.1:$sip_port (run command, H2, demo mode; log: $var/run.log)"
-  SWITCHBOARD_SKIP_BUILD=${BENCH_SKIP_BUILD:-0} SWITCHBOARD_VAR="$var/service" SWITCHBOARD_PORT_OFFSET="$offset" \
-  SWITCHBOARD_KEYCLOAK_PORT="$kc_port" SWITCHBOARD_DB_URL="$db_url" \
-  SWITCHBOARD_PROPERTIES="${SWITCHBOARD_PROPERTIES:-$here/bench.properties}" \
-    setsid bash "$root/wildfly-config/bin/run.sh" > "$var/run.log" 2>&1 < /dev/null &
-  run_pid=$!
-  trap 'kill -TERM "$run_pid" 2>/dev/null; wait "$run_pid" 2>/dev/null || true' EXIT
-  until grep -q '\[switchboard\] ready' "$var/run.log"; do
-    kill -0 "$run_pid" 2>/dev/null || { tail -20 "$var/run.log"; exit 1; }
-    sleep 2
-  done
-  wf=""
-  for p in $(pgrep -f -- "-Djboss.server.base.dir=$var/service/wildfly"); do
-    [ "$(cat "/proc/$p/comm" 2>/dev/null)" = java ] && wf=$p
-  done
+  . "$root/bench/tools/service.sh"
+  h2_jar=$(bench_h2_jar)
+  say "Switchboard on 127.0.0.1:$sip_port (run command, H2, demo mode; log: $var/service/run.log)"
+  mkdir -p "$var/service"
+  bench_start_service "$var/service" "$offset" "$kc_port" true "$db_url" "${SWITCHBOARD_PROPERTIES:-$here/bench.properties}"
+  wf=$wf_pid
   java -cp "$h2_jar" org.h2.tools.RunScript -url "$db_url" -user sa -password sa -script "$var/seed.sql"
   say "warming up: registrations at 500/s, calls at 50/s, 20 s each"
   "$here/register-step.sh" "$sip_port" 500 20 "$var/users.csv" "$var/sipp-warmup" >/dev/null
