@@ -9,7 +9,7 @@
 set -euo pipefail
 port=$1; rate=$2; seconds=$3; users=$4; work=$5
 here=$(cd "$(dirname "$0")" && pwd)
-mkdir -p "$work"; rm -f "$work"/register_*
+mkdir -p "$work"; rm -f "$work"/*_screen.log "$work"/*_rtt.csv
 cp "$users" "$work/users.csv"
 (cd "$work" && timeout -k 10 $((seconds + 90)) sipp "127.0.0.1:$port" -sf "$here/${SCENARIO:-register.xml}" -inf users.csv \
    -i 127.0.0.1 -p 0 -r "$rate" -m $((rate * seconds)) -l 20000 -nostdin -nd -trace_screen -trace_rtt -rtt_freq 1 \
@@ -17,14 +17,14 @@ cp "$users" "$work/users.csv"
 python3 - "$work" "$rate" <<'PY'
 import glob, re, sys
 d, rate = sys.argv[1], int(sys.argv[2])
-screens = glob.glob(d + "/register_*_screen.log")
+screens = glob.glob(d + "/*_screen.log")
 screen = open(screens[0]).read() if screens else ""
 def cumulative(label):
     m = re.findall(label + r"\s*\|\s*\d+\s*\|\s*(\d+)", screen)
     return int(m[-1]) if m else 0
 ok, failed = cumulative("Successful call"), cumulative("Failed call")
 times = {1: [], 2: []}
-for f in glob.glob(d + "/register_*_rtt.csv"):
+for f in glob.glob(d + "/*_rtt.csv"):
     for line in open(f):
         parts = line.strip().split(";")
         if len(parts) >= 3 and parts[1].replace(".", "", 1).isdigit():
