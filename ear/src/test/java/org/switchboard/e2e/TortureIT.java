@@ -111,6 +111,7 @@ class TortureIT {
         List<UnaryOperator<String>> breakages = List.of(
                 valid -> "OPTIONS sip:" + RawSip.HOST + "\r\n" + valid.substring(valid.indexOf("\r\n") + 2),
                 valid -> valid.replace("CSeq: 1 OPTIONS", "CSeq: one OPTIONS"),
+                valid -> valid.replace("CSeq: 1 OPTIONS", "CSeq: 1 INVITE"), // RFC 3261 8.1.1.5: must match
                 valid -> valid.replace("Max-Forwards: 70", "Via: SIP/2.0/UDP\r\nMax-Forwards: 70"),
                 valid -> valid.replace("From: <sip:", "From: <<<sip:"),
                 valid -> valid.replace("Content-Length: 0", "Content-Length: 50"),

@@ -83,6 +83,24 @@ public class SipRouter {
         return false;
     }
 
+    /**
+     * RFC 3261 section 8.1.1.5: the CSeq method MUST match the request's. One that does not gets
+     * 400, or is dropped when the stack cannot answer it (its transaction was keyed on the CSeq
+     * method, and sending then fails): a malformed request either way, not a handler's failure.
+     */
+    private static boolean cseqDisagrees(SipRequest request) {
+        javax.sip.header.CSeqHeader cseq = (javax.sip.header.CSeqHeader) request.unwrap().getHeader(javax.sip.header.CSeqHeader.NAME);
+        if (cseq == null || request.getMethod().equals(cseq.getMethod())) {
+            return false;
+        }
+        try {
+            request.createResponse(400, "CSeq method does not match the request").send();
+        } catch (RuntimeException e) {
+            LOG.log(java.util.logging.Level.FINE, "a request whose CSeq method disagrees could not be answered: dropped", e);
+        }
+        return true;
+    }
+
     private static final java.util.Set<String> SUPPORTED_SCHEMES = java.util.Set.of("sip", "sips", "tel");
 
     /** Routes and runs a request; answers 501/405 itself when no servlet is for it. */
@@ -97,6 +115,9 @@ public class SipRouter {
         }
         if (!SipMethods.isKnown(method)) {
             request.respond(501);
+            return;
+        }
+        if (cseqDisagrees(request)) {
             return;
         }
         if (!SipMethods.CANCEL.equals(method) && refusedUpFront(request)) {
