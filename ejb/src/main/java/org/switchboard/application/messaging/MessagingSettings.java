@@ -27,6 +27,9 @@ public class MessagingSettings extends ModuleSettings {
     private Duration retryFirst;
     private Duration retryMax;
     private Duration deliveryInterval;
+    private int storeQueueCapacity;
+    private int storeBatchSize;
+    private int deliveryBatchSize;
 
 
     /** Read and validated from {@code reader} (unit tests). */
@@ -44,6 +47,9 @@ public class MessagingSettings extends ModuleSettings {
         retryFirst = in.duration("switchboard.messaging.retry-first-seconds", ChronoUnit.SECONDS, 1, 86_400);
         retryMax = in.duration("switchboard.messaging.retry-max-seconds", ChronoUnit.SECONDS, 1, 86_400);
         deliveryInterval = in.duration("switchboard.messaging.delivery-interval-seconds", ChronoUnit.SECONDS, 1, 86_400);
+        storeQueueCapacity = in.integer("switchboard.messaging.store-queue-capacity", 1, 1_000_000);
+        storeBatchSize = in.integer("switchboard.messaging.store-batch-size", 1, 10_000);
+        deliveryBatchSize = in.integer("switchboard.messaging.delivery-batch-size", 1, 10_000);
         if (retryMax.compareTo(retryFirst) < 0) {
             in.problem("switchboard.messaging.retry-max-seconds", "expected at least retry-first-seconds ("
                     + retryFirst.toSeconds() + "), got " + retryMax.toSeconds());
@@ -74,6 +80,21 @@ public class MessagingSettings extends ModuleSettings {
     /** How often the recipients who are registered and have messages due are looked for. */
     public Duration deliveryInterval() {
         return deliveryInterval;
+    }
+
+    /** How many offline messages may wait for their commit (503 past that). */
+    public int storeQueueCapacity() {
+        return storeQueueCapacity;
+    }
+
+    /** The most offline messages one transaction writes. */
+    public int storeBatchSize() {
+        return storeBatchSize;
+    }
+
+    /** How many of one recipient's messages a node claims, and deletes once delivered, per transaction. */
+    public int deliveryBatchSize() {
+        return deliveryBatchSize;
     }
 
     /** How long a node's claim on a message lasts: the answer timeout and then some, so it never lapses mid-delivery. */

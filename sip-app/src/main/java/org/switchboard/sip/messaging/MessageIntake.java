@@ -11,17 +11,19 @@ import javax.sip.message.Request;
 import org.switchboard.application.messaging.DeliveryOutcome;
 import org.switchboard.application.messaging.IncomingMessage;
 import org.switchboard.application.messaging.MessagingSettings;
-import org.switchboard.application.messaging.OfflineMessageStore;
+import org.switchboard.application.messaging.MessageStoreQueue;
 import org.switchboard.application.messaging.StoreResult;
+import org.switchboard.sip.config.SipSettings;
 import org.switchboard.sip.servlet.SipRequest;
 
 /**
  * What the proxy asks about a MESSAGE for a local user (RFC 3428): whether it is well-formed and
  * small enough to take at all, and, when the recipient can't take it now, storing it and giving
- * the sender the answer the store earned. 202 Accepted only once the row is committed: this is
- * the one place on the SIP path that waits on the database, because the data policy promises
- * that an accepted message is never lost. A store that fails (database down) is answered 500,
- * never 202, and the sender may try again.
+ * the sender the answer the store earned. 202 Accepted only once the row is committed, because the
+ * data policy promises that an accepted message is never lost; the SIP thread does not wait for
+ * that: the message joins the next group commit ({@link MessageStoreQueue}) and the answer is sent
+ * from its completion. A store that fails (database down) is answered 500, never 202, and the
+ * sender may try again; when too many messages wait for their commit already, 503 with Retry-After.
  */
 @ApplicationScoped
 public class MessageIntake {
@@ -32,7 +34,10 @@ public class MessageIntake {
     MessagingSettings settings;
 
     @Inject
-    OfflineMessageStore store;
+    MessageStoreQueue store;
+
+    @Inject
+    SipSettings sip;
 
     @Inject
     Clock clock;
@@ -53,19 +58,28 @@ public class MessageIntake {
          * and did not take it, so the stored copy waits for the back-off before its next try.
          */
         public void store(boolean afterFailedAttempt) {
-            StoreResult result;
+            store.submit(message, afterFailedAttempt).whenComplete(this::answer);
+        }
+
+        /** Runs on the store's writer thread once the commit is done (or failed). */
+        private void answer(StoreResult result, Throwable failure) {
             try {
-                result = store.store(message, afterFailedAttempt);
+                if (failure != null) {
+                    LOG.log(Level.WARNING, "could not store a MESSAGE for " + message.recipientUser() + ": answered 500",
+                            failure);
+                    request.createResponse(500, "Message not stored, try again later").send();
+                    return;
+                }
+                switch (result) {
+                    case STORED -> request.createResponse(202, "Accepted, stored for delivery").send();
+                    case UNKNOWN_RECIPIENT -> request.respond(404);
+                    case RECIPIENT_BLOCKED -> request.createResponse(403, "Recipient unavailable").send();
+                    case RECIPIENT_FULL -> request.createResponse(486, "Recipient's message store is full").send();
+                    case STORE_BUSY -> request.createResponse(503, "Message store busy, try again later")
+                            .setHeader("Retry-After", Integer.toString(sip.sipOverloadRetryAfter())).send();
+                }
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "could not store a MESSAGE for " + message.recipientUser() + ": answered 500", e);
-                request.createResponse(500, "Message not stored, try again later").send();
-                return;
-            }
-            switch (result) {
-                case STORED -> request.createResponse(202, "Accepted, stored for delivery").send();
-                case UNKNOWN_RECIPIENT -> request.respond(404);
-                case RECIPIENT_BLOCKED -> request.createResponse(403, "Recipient unavailable").send();
-                case RECIPIENT_FULL -> request.createResponse(486, "Recipient's message store is full").send();
+                LOG.log(Level.FINE, "could not answer a MESSAGE for " + message.recipientUser(), e);
             }
         }
     }
