@@ -55,7 +55,7 @@ public class OfflineMessageStore {
     /**
      * Keeps each message for its recipient, unless refused (unknown, blocked, or holding the
      * maximum, counting the ones before it in this batch), all in this one transaction: the
-     * recipients and their counts with one query, the rows with one JDBC batch ({@link
+     * recipients and their counts, the rows with one JDBC batch ({@link
      * OfflineMessageBatch}, where the SQL lives), one commit. One result per message, in order;
      * the {@link StoreResult#STORED} ones are committed when this returns, and a failure throws.
      */
@@ -63,7 +63,8 @@ public class OfflineMessageStore {
         Instant now = clock.instant();
         try (Connection connection = dataSource.getConnection()) {
             Map<String, OfflineMessageBatch.Recipient> recipients = OfflineMessageBatch.recipients(connection,
-                    settings.sipDomain(), batch.stream().map(m -> m.message().recipientUser()).distinct().toList(), now);
+                    settings.sipDomain(), batch.stream().map(m -> m.message().recipientUser()).distinct().toList(), now,
+                    messaging.maxStoredPerRecipient());
             Duration kept = Duration.ofDays(OfflineMessageBatch.retentionDays(connection));
             Map<Long, Long> heldBefore = new HashMap<>();
             List<OfflineMessageRow> rows = new ArrayList<>(batch.size());

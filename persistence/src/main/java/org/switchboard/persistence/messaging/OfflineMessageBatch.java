@@ -17,8 +17,7 @@ import org.switchboard.persistence.text.StorableText;
 
 /**
  * The SQL of storing many offline messages in one transaction (group commit), on the caller's
- * connection: who the recipients are and how many messages each holds with one query, the
- * retention window, and one JDBC batch of inserts. Plain JDBC because identity keys keep
+ * connection: who the recipients are and how many messages each holds, the retention window, and one JDBC batch of inserts. Plain JDBC because identity keys keep
  * Hibernate from batching inserts; on PostgreSQL the driver makes the batch multi-row INSERTs
  * (reWriteBatchedInserts, set by the run command).
  */
@@ -28,34 +27,48 @@ public final class OfflineMessageBatch {
             + " content_type, body, received_at, attempts, next_attempt_at, expires_at, claimed_until)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)";
 
-    /** A local user a message is for: the account, its status, and how many messages it holds (not expired). */
+    /** A local user a message is for: the account, its status, and how many messages it holds (not expired, up to the count asked). */
     public record Recipient(long accountId, AccountStatus status, long pending) {
     }
 
     private OfflineMessageBatch() {
     }
 
-    /** The recipients among {@code sipUsers} (distinct, no nulls) that have an account in the domain, by SIP user. */
+    /**
+     * The recipients among {@code sipUsers} (distinct, no nulls) that have an account in the
+     * domain, by SIP user, each with how many messages it holds at {@code now}, counted up to
+     * {@code countUpTo} only: the per-recipient maximum needs no more, and a recipient holding
+     * many then costs no more than one holding that many.
+     */
     public static Map<String, Recipient> recipients(Connection connection, String sipDomain, Collection<String> sipUsers,
-            Instant now) throws SQLException {
+            Instant now, int countUpTo) throws SQLException {
         Map<String, Recipient> found = new HashMap<>();
         if (sipUsers.isEmpty()) {
             return found;
         }
         List<String> users = List.copyOf(sipUsers);
         String in = String.join(",", Collections.nCopies(users.size(), "?"));
-        try (PreparedStatement query = connection.prepareStatement("SELECT a.id, a.sip_user, a.status,"
-                + " (SELECT COUNT(*) FROM offline_message m WHERE m.recipient_account_id = a.id AND m.expires_at > ?)"
-                + " FROM account a WHERE a.sip_domain = ? AND a.sip_user IN (" + in + ")")) {
-            setInstant(query, 1, now);
-            query.setString(2, sipDomain);
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT id, sip_user, status FROM account WHERE sip_domain = ? AND sip_user IN (" + in + ")");
+             PreparedStatement held = connection.prepareStatement("SELECT COUNT(*) FROM (SELECT 1 FROM offline_message"
+                     + " WHERE recipient_account_id = ? AND expires_at > ? FETCH FIRST ? ROWS ONLY) held")) {
+            query.setString(1, sipDomain);
             for (int i = 0; i < users.size(); i++) {
-                query.setString(i + 3, users.get(i));
+                query.setString(i + 2, users.get(i));
             }
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
-                    found.put(rs.getString(2), new Recipient(rs.getLong(1), AccountStatus.valueOf(rs.getString(3)),
-                            rs.getLong(4)));
+                    found.put(rs.getString(2), new Recipient(rs.getLong(1), AccountStatus.valueOf(rs.getString(3)), 0));
+                }
+            }
+            for (Map.Entry<String, Recipient> each : found.entrySet()) {
+                Recipient recipient = each.getValue();
+                held.setLong(1, recipient.accountId());
+                setInstant(held, 2, now);
+                held.setInt(3, countUpTo);
+                try (ResultSet rs = held.executeQuery()) {
+                    rs.next();
+                    each.setValue(new Recipient(recipient.accountId(), recipient.status(), rs.getLong(1)));
                 }
             }
         }

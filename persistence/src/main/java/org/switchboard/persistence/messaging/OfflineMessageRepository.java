@@ -115,8 +115,10 @@ public class OfflineMessageRepository {
      * sending the messages.
      */
     public List<OfflineMessage> claimHeads(long accountId, Instant now, Instant until, int limit) {
+        // Ordered by the index's columns (recipient, received_at) so that H2 reads the head off the
+        // index instead of sorting the whole queue; the id settles ties in the order of arrival.
         List<Long> queue = em.createQuery("select m.id from OfflineMessage m where m.recipient.id = :accountId"
-                        + " and m.expiresAt > :now order by m.receivedAt, m.id", Long.class)
+                        + " and m.expiresAt > :now order by m.recipient.id, m.receivedAt, m.id", Long.class)
                 .setParameter("accountId", accountId)
                 .setParameter("now", now)
                 .setMaxResults(limit)

@@ -16,7 +16,7 @@ import org.switchboard.persistence.account.AccountStatus;
 import org.switchboard.persistence.testsupport.MigratedDatabase;
 import org.switchboard.persistence.testsupport.TestDatabase;
 
-/** The group commit's SQL on H2 and PostgreSQL: recipients with their counts in one query, rows in one batch. */
+/** The group commit's SQL on H2 and PostgreSQL: recipients with their counts, rows in one batch. */
 class OfflineMessageBatchTest {
 
     private static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
@@ -38,10 +38,12 @@ class OfflineMessageBatchTest {
         byte[] body = {0, (byte) 0xff, 13, 10};
         try (Connection connection = db.dataSource().getConnection()) {
             Map<String, OfflineMessageBatch.Recipient> found = OfflineMessageBatch.recipients(connection,
-                    bob.getSipDomain(), List.of(bob.getSipUser(), carol.getSipUser(), "nobody"), T0);
+                    bob.getSipDomain(), List.of(bob.getSipUser(), carol.getSipUser(), "nobody"), T0, 10);
             assertEquals(new OfflineMessageBatch.Recipient(bob.getId(), AccountStatus.ACTIVE, 1), found.get(bob.getSipUser()));
             assertEquals(AccountStatus.BLOCKED, found.get(carol.getSipUser()).status());
             assertFalse(found.containsKey("nobody"));
+            assertEquals(1, OfflineMessageBatch.recipients(connection, bob.getSipDomain(), List.of(bob.getSipUser()),
+                    T0.minusSeconds(3600), 1).get(bob.getSipUser()).pending(), "counted up to the maximum asked only");
             assertEquals(30, OfflineMessageBatch.retentionDays(connection));
 
             OfflineMessageBatch.insert(connection, List.of(
