@@ -9,6 +9,8 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletableFuture;
@@ -23,8 +25,10 @@ import org.switchboard.application.batch.GroupCommitQueue;
  * OfflineMessageStore#storeAll}) and then completes each message's future, so the sender's 202
  * still comes only after the commit, a failed commit still fails each message (500, never 202),
  * and no SIP thread waits on the database. Bounded by {@code switchboard.messaging.store-queue-capacity}:
- * past it {@link #submit} answers {@link StoreResult#STORE_BUSY} at once.
+ * past it {@link #submit} answers {@link StoreResult#STORE_BUSY} at once. No container transaction
+ * around {@link #submit} (it only queues); the writer's transactions are {@link OfflineMessageStore}'s.
  */
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @Singleton
 @Startup
 @DependsOn({"SchemaStartup", "MessagingSettings"})

@@ -4,6 +4,8 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import org.switchboard.application.config.ModuleSettings;
@@ -14,8 +16,12 @@ import org.switchboard.persistence.messaging.OfflineMessage;
  * The settings of offline messages (RFC 3428 store-and-forward), read once when the EAR deploys
  * from the keys {@code switchboard.messaging.*} of switchboard.properties (their only defaults)
  * and validated then: a startup bean, so a bad value fails the deployment at once, naming the key.
- * Read-only after that, so no container lock ({@code BEAN} concurrency).
+ * Read-only after that, so no container lock ({@code BEAN} concurrency) and no container
+ * transaction: the SIP path asks it for every MESSAGE, and with the default (REQUIRED) each getter
+ * began and committed a JTA transaction; the two getters were 13 % of the proxied MESSAGE path's
+ * CPU samples (JFR, bench/README.md).
  */
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)

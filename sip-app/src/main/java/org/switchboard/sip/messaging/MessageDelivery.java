@@ -114,35 +114,49 @@ public class MessageDelivery implements SipObserver {
         }
     }
 
-    /** Sends the run's next message, or settles the run when it is done (or must stop). */
+    /**
+     * Sends the run's next message; when the run is done, or must stop, settles it on the executor
+     * (the database). Runs on the executor or on the thread that took the previous answer.
+     */
     private void send(String user, Run run) {
         try {
-            if (run.done()) {
-                store.settle(run.removed, null, List.of());
-                next(user);
-                return;
-            }
-            QueuedMessage message = run.current();
-            // Enough of the claim left for a whole answer timeout, or another node may take it meanwhile.
-            if (!clock.instant().plus(settings.answerTimeout()).isBefore(message.claimedUntil())) {
-                store.settle(run.removed, null, run.rest());
-                next(user);
-                return;
-            }
-            List<Binding> contacts = contacts(user);
+            List<Binding> contacts = run.done() || leaseNearlyUp(run.current()) ? List.of() : contacts(user);
             if (contacts.isEmpty()) {
-                store.settle(run.removed, null, run.rest());
-                finish(user);
+                onExecutor(user, () -> settle(user, run));
                 return;
             }
-            sender.send(message, contacts).thenAcceptAsync(status -> settle(user, run, status), executor);
+            // The answer is taken on the thread that completes it (the stack's, or the answer timer's):
+            // sending the next message needs no database, so no hop to the executor for it.
+            sender.send(run.current(), contacts).thenAccept(status -> answered(user, run, status));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "delivery of stored messages for " + user + " stopped; tried again later", e);
             finish(user);
         }
     }
 
-    private void settle(String user, Run run, int status) {
+    /** Enough of the claim left for a whole answer timeout? Else another node may take it meanwhile. */
+    private boolean leaseNearlyUp(QueuedMessage message) {
+        return !clock.instant().plus(settings.answerTimeout()).isBefore(message.claimedUntil());
+    }
+
+    /** On the executor: the run's outcome in one transaction, then the next run (or, no contact left, stop). */
+    private void settle(String user, Run run) {
+        try {
+            boolean noContact = !run.done() && !leaseNearlyUp(run.current());
+            store.settle(run.removed, null, run.rest());
+            if (noContact) {
+                finish(user);
+            } else {
+                next(user);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not record the delivery of stored messages for " + user, e);
+            finish(user);
+        }
+    }
+
+    /** The current message's answer: the next one goes, or the run is settled (on the executor: the database). */
+    private void answered(String user, Run run, int status) {
         QueuedMessage message = run.current();
         switch (DeliveryOutcome.of(status)) {
             case DELIVERED -> {
@@ -157,14 +171,24 @@ public class MessageDelivery implements SipObserver {
                 run.removeCurrent();
                 send(user, run);
             }
-            case RETRY -> {
+            case RETRY -> onExecutor(user, () -> {
                 try {
                     store.settle(run.removed, message.id(), run.after());
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "could not record the delivery of stored message #" + message.id(), e);
                 }
                 finish(user);
-            }
+            });
+        }
+    }
+
+    private void onExecutor(String user, Runnable work) {
+        try {
+            executor.execute(work);
+        } catch (RuntimeException e) {
+            // shutting down: the claims lapse and the messages go again later
+            LOG.log(Level.FINE, "delivery for " + user + " not finished (the claims lapse)", e);
+            finish(user);
         }
     }
 
