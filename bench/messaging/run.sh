@@ -24,6 +24,11 @@ register() { # user password
       -au "$1" -ap "$2" -key user "$1" -key contact_port "$phone_port" -nostdin -timeout 20s -timeout_error \
       >/dev/null 2>&1) || { echo "$1 could not register" >&2; exit 1; }
 }
+unregister() { # user password: no binding left, so the user is offline (a run before may have registered)
+  (cd "$out" && sipp "127.0.0.1:$sip_port" -sf "$scenarios/unregister.xml" -i 127.0.0.1 -p "$((phone_port + 2))" -m 1 \
+      -au "$1" -ap "$2" -key user "$1" -nostdin -timeout 20s -timeout_error >/dev/null 2>&1) \
+      || { echo "$1 could not unregister" >&2; exit 1; }
+}
 # send user status: COUNT MESSAGEs at RATE/s to user, expecting status; prints "ok failed seconds"
 send() {
   local dir="$out/$1-$2"; mkdir -p "$dir"
@@ -57,7 +62,8 @@ report proxied "$ok" "$failed" "$took"
 kill "$uas" 2>/dev/null || true
 wait "$uas" 2>/dev/null || true
 
-# 2. stored for alice (not registered)
+# 2. stored for alice (not registered: her phone of an earlier run is unregistered first)
+unregister alice "${ALICE_PASSWORD:-demo-alice-1}"
 read -r stored failed took < <(send alice 202)
 report accepted "$stored" "$failed" "$took"
 

@@ -16,13 +16,15 @@ import org.switchboard.persistence.messaging.OfflineMessage;
  * The settings of offline messages (RFC 3428 store-and-forward), read once when the EAR deploys
  * from the keys {@code switchboard.messaging.*} of switchboard.properties (their only defaults)
  * and validated then: a startup bean, so a bad value fails the deployment at once, naming the key.
- * Read-only after that, so no container lock ({@code BEAN} concurrency).
+ * Read-only after that, so no container lock ({@code BEAN} concurrency) and no container
+ * transaction: the SIP path asks it for every MESSAGE, and with the default (REQUIRED) each getter
+ * began and committed a JTA transaction; the two getters were 13 % of the proxied MESSAGE path's
+ * CPU samples (JFR, bench/README.md).
  */
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-// Called for every SIP message: without this each call would begin and commit a JTA transaction.
-@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class MessagingSettings extends ModuleSettings {
 
     private int maxBodyBytes;
@@ -31,6 +33,9 @@ public class MessagingSettings extends ModuleSettings {
     private Duration retryFirst;
     private Duration retryMax;
     private Duration deliveryInterval;
+    private int storeQueueCapacity;
+    private int storeBatchSize;
+    private int deliveryBatchSize;
 
 
     /** Read and validated from {@code reader} (unit tests). */
@@ -48,6 +53,9 @@ public class MessagingSettings extends ModuleSettings {
         retryFirst = in.duration("switchboard.messaging.retry-first-seconds", ChronoUnit.SECONDS, 1, 86_400);
         retryMax = in.duration("switchboard.messaging.retry-max-seconds", ChronoUnit.SECONDS, 1, 86_400);
         deliveryInterval = in.duration("switchboard.messaging.delivery-interval-seconds", ChronoUnit.SECONDS, 1, 86_400);
+        storeQueueCapacity = in.integer("switchboard.messaging.store-queue-capacity", 1, 1_000_000);
+        storeBatchSize = in.integer("switchboard.messaging.store-batch-size", 1, 10_000);
+        deliveryBatchSize = in.integer("switchboard.messaging.delivery-batch-size", 1, 10_000);
         if (retryMax.compareTo(retryFirst) < 0) {
             in.problem("switchboard.messaging.retry-max-seconds", "expected at least retry-first-seconds ("
                     + retryFirst.toSeconds() + "), got " + retryMax.toSeconds());
@@ -78,6 +86,21 @@ public class MessagingSettings extends ModuleSettings {
     /** How often the recipients who are registered and have messages due are looked for. */
     public Duration deliveryInterval() {
         return deliveryInterval;
+    }
+
+    /** How many offline messages may wait for their commit (503 past that). */
+    public int storeQueueCapacity() {
+        return storeQueueCapacity;
+    }
+
+    /** The most offline messages one transaction writes. */
+    public int storeBatchSize() {
+        return storeBatchSize;
+    }
+
+    /** How many of one recipient's messages a node claims, and deletes once delivered, per transaction. */
+    public int deliveryBatchSize() {
+        return deliveryBatchSize;
     }
 
     /** How long a node's claim on a message lasts: the answer timeout and then some, so it never lapses mid-delivery. */

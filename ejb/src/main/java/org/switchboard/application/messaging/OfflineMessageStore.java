@@ -1,26 +1,35 @@
 package org.switchboard.application.messaging;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.switchboard.application.config.SwitchboardSettings;
 import org.switchboard.persistence.account.Account;
 import org.switchboard.persistence.account.AccountRepository;
 import org.switchboard.persistence.account.AccountStatus;
-import org.switchboard.persistence.messaging.OfflineMessage;
+import org.switchboard.persistence.messaging.OfflineMessageBatch;
 import org.switchboard.persistence.messaging.OfflineMessageRepository;
-import org.switchboard.persistence.retention.RetentionSettingsRepository;
+import org.switchboard.persistence.messaging.OfflineMessageRow;
 
 /**
  * Offline messages and their delivery queue. Each method is one container transaction, committed
- * when it returns: {@link #store} returning {@link StoreResult#STORED} means the row is on disk,
- * which is what allows the SIP side to answer 202 (a commit that fails throws instead).
- * A message expires after the retention window for offline messages ({@code retention_settings}),
- * when the retention run purges it.
+ * when it returns: {@link #storeAll} returning {@link StoreResult#STORED} for a message means its
+ * row is on disk, which is what allows the SIP side to answer 202 (a commit that fails throws
+ * instead). The SIP side stores through {@link MessageStoreQueue}, which groups the messages that
+ * arrive together into one call (group commit). A message expires after the retention window for
+ * offline messages ({@code retention_settings}), when the retention run purges it.
  */
 @Stateless
 public class OfflineMessageStore {
@@ -31,8 +40,8 @@ public class OfflineMessageStore {
     @Inject
     AccountRepository accounts;
 
-    @Inject
-    RetentionSettingsRepository retention;
+    @Resource(lookup = "java:jboss/datasources/SwitchboardDS")
+    DataSource dataSource;
 
     @Inject
     SwitchboardSettings settings;
@@ -44,31 +53,53 @@ public class OfflineMessageStore {
     Clock clock;
 
     /**
-     * Keeps the message for its recipient, unless refused (unknown, blocked, or holding the
-     * maximum). {@code afterFailedAttempt}: the recipient's phones were tried and did not take it,
-     * so that counts as the first attempt and the next waits for the back-off.
+     * Keeps each message for its recipient, unless refused (unknown, blocked, or holding the
+     * maximum, counting the ones before it in this batch), all in this one transaction: the
+     * recipients and their counts, the rows with one JDBC batch ({@link
+     * OfflineMessageBatch}, where the SQL lives), one commit. One result per message, in order;
+     * the {@link StoreResult#STORED} ones are committed when this returns, and a failure throws.
      */
-    public StoreResult store(IncomingMessage message, boolean afterFailedAttempt) {
-        Optional<Account> found = accounts.findBySipUser(message.recipientUser(), settings.sipDomain());
-        if (found.isEmpty() || found.get().getStatus() == AccountStatus.CLOSED) {
+    public List<StoreResult> storeAll(List<MessageToStore> batch) {
+        Instant now = clock.instant();
+        try (Connection connection = dataSource.getConnection()) {
+            Map<String, OfflineMessageBatch.Recipient> recipients = OfflineMessageBatch.recipients(connection,
+                    settings.sipDomain(), batch.stream().map(m -> m.message().recipientUser()).distinct().toList(), now,
+                    messaging.maxStoredPerRecipient());
+            Duration kept = Duration.ofDays(OfflineMessageBatch.retentionDays(connection));
+            Map<Long, Long> heldBefore = new HashMap<>();
+            List<OfflineMessageRow> rows = new ArrayList<>(batch.size());
+            List<StoreResult> results = new ArrayList<>(batch.size());
+            for (MessageToStore toStore : batch) {
+                IncomingMessage message = toStore.message();
+                OfflineMessageBatch.Recipient recipient = recipients.get(message.recipientUser());
+                StoreResult result = refusal(recipient, heldBefore);
+                if (result == StoreResult.STORED) {
+                    heldBefore.merge(recipient.accountId(), 1L, Long::sum);
+                    boolean tried = toStore.afterFailedAttempt();
+                    rows.add(new OfflineMessageRow(message.senderUri(), recipient.accountId(), message.recipientUri(),
+                            message.contentType(), message.body(), message.receivedAt(), tried ? 1 : 0,
+                            tried ? messaging.backoff().nextAttempt(now, 1) : message.receivedAt(),
+                            message.receivedAt().plus(kept)));
+                }
+                results.add(result);
+            }
+            OfflineMessageBatch.insert(connection, rows);
+            return results;
+        } catch (SQLException e) {
+            throw new IllegalStateException("storing " + batch.size() + " offline message(s) failed", e);
+        }
+    }
+
+    /** Why a message for this recipient is not kept, or STORED when it may be. */
+    private StoreResult refusal(OfflineMessageBatch.Recipient recipient, Map<Long, Long> heldBefore) {
+        if (recipient == null || recipient.status() == AccountStatus.CLOSED) {
             return StoreResult.UNKNOWN_RECIPIENT;
         }
-        Account recipient = found.get();
-        if (recipient.getStatus() != AccountStatus.ACTIVE) {
+        if (recipient.status() != AccountStatus.ACTIVE) {
             return StoreResult.RECIPIENT_BLOCKED;
         }
-        Instant now = clock.instant();
-        if (messages.countPendingFor(recipient.getId(), now) >= messaging.maxStoredPerRecipient()) {
-            return StoreResult.RECIPIENT_FULL;
-        }
-        Instant expires = message.receivedAt().plus(Duration.ofDays(retention.get().getOfflineMessageDays()));
-        OfflineMessage stored = new OfflineMessage(message.senderUri(), recipient, message.recipientUri(),
-                message.contentType(), message.body(), message.receivedAt(), expires);
-        if (afterFailedAttempt) {
-            stored.recordAttempt(messaging.backoff().nextAttempt(now, 1));
-        }
-        messages.save(stored);
-        return StoreResult.STORED;
+        long held = recipient.pending() + heldBefore.getOrDefault(recipient.accountId(), 0L);
+        return held >= messaging.maxStoredPerRecipient() ? StoreResult.RECIPIENT_FULL : StoreResult.STORED;
     }
 
     /** SIP users with messages that may be due now (a hint for the periodic delivery). */
@@ -77,32 +108,35 @@ public class OfflineMessageStore {
     }
 
     /**
-     * The next message of this user's queue, claimed for this node for {@link
-     * MessagingSettings#claimLease()}; empty when none is due or another node is delivering.
+     * Up to {@code limit} messages from the head of this user's queue, in order, claimed for this
+     * node for {@link MessagingSettings#claimLease()} ({@link OfflineMessageRepository#claimHeads});
+     * empty when none is due or another node is delivering.
      */
-    public Optional<QueuedMessage> claimNext(String sipUser) {
+    public List<QueuedMessage> claimNext(String sipUser, int limit) {
         Optional<Account> recipient = accounts.findBySipUser(sipUser, settings.sipDomain());
         if (recipient.isEmpty()) {
-            return Optional.empty();
+            return List.of();
         }
         Instant now = clock.instant();
-        return messages.claimHead(recipient.get().getId(), now, now.plus(messaging.claimLease()))
+        Instant until = now.plus(messaging.claimLease());
+        return messages.claimHeads(recipient.get().getId(), now, until, limit).stream()
                 .map(m -> new QueuedMessage(m.getId(), m.getSenderUri(), m.getRecipientUri(), m.getContentType(),
-                        m.getBody(), m.getReceivedAt(), m.getAttempts()));
+                        m.getBody(), m.getReceivedAt(), m.getAttempts(), until))
+                .toList();
     }
 
-    /** A 2xx came back (or the message was refused for good): the stored copy goes. */
-    public void remove(long id) {
-        messages.delete(id);
-    }
-
-    /** No answer: counted, and the message (with the recipient's queue behind it) waits for the back-off. */
-    public void retryLater(long id) {
-        messages.find(id).ifPresent(m -> m.recordAttempt(messaging.backoff().nextAttempt(clock.instant(), m.getAttempts() + 1)));
-    }
-
-    /** Puts a claimed message back untouched (the recipient had no contact left): no attempt was made. */
-    public void release(long id) {
-        messages.find(id).ifPresent(m -> m.claimUntil(null));
+    /**
+     * How a run of claimed messages went, in one transaction: {@code removed} were delivered (or
+     * refused for good) and go; {@code retried} (null for none) got no answer: counted, and it
+     * (with the recipient's queue behind it) waits for the back-off; {@code released} were not
+     * tried and are put back untouched.
+     */
+    public void settle(Collection<Long> removed, Long retried, Collection<Long> released) {
+        messages.deleteAll(removed);
+        if (retried != null) {
+            messages.find(retried).ifPresent(m -> m.recordAttempt(
+                    messaging.backoff().nextAttempt(clock.instant(), m.getAttempts() + 1)));
+        }
+        messages.releaseAll(released);
     }
 }

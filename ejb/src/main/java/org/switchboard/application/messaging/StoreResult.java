@@ -1,6 +1,6 @@
 package org.switchboard.application.messaging;
 
-/** What {@link OfflineMessageStore#store} did; only {@link #STORED} is committed. */
+/** What became of a message given to {@link MessageStoreQueue#submit}; only {@link #STORED} is committed. */
 public enum StoreResult {
     /** Committed: the sender may be told 202 Accepted. */
     STORED,
@@ -9,5 +9,7 @@ public enum StoreResult {
     /** The recipient's account is blocked (403); a closed one is unknown. */
     RECIPIENT_BLOCKED,
     /** The recipient holds the configured maximum already. */
-    RECIPIENT_FULL
+    RECIPIENT_FULL,
+    /** Not tried: too many messages wait for their commit already (503 with Retry-After). */
+    STORE_BUSY
 }

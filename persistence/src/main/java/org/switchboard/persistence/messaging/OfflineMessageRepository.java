@@ -1,8 +1,14 @@
 package org.switchboard.persistence.messaging;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -90,35 +96,63 @@ public class OfflineMessageRepository {
 
     /**
      * Claims the oldest pending message of this account for delivery until {@code until}, if it is
-     * due and no other node holds it; else empty. Only the head of the queue is ever claimed, so
-     * messages go out one at a time and in the order received: while the head waits for its back-off
-     * or is held by another node, the recipient's later messages wait too. The row lock is taken
-     * with {@code FOR UPDATE SKIP LOCKED} (PostgreSQL, H2 2.2) so two nodes racing for the same
-     * head never both get it: the loser skips it, or sees the winner's claim once it commits.
-     * Call in a transaction, which the caller commits before sending the message.
+     * due and no other node holds it; else empty ({@link #claimHeads} with a limit of one).
      */
     public Optional<OfflineMessage> claimHead(long accountId, Instant now, Instant until) {
-        List<OfflineMessage> head = em.createQuery("select m from OfflineMessage m where m.recipient.id = :accountId"
-                        + " and m.expiresAt > :now order by m.receivedAt, m.id", OfflineMessage.class)
+        return claimHeads(accountId, now, until, 1).stream().findFirst();
+    }
+
+    /**
+     * Claims up to {@code limit} messages from the head of this account's queue for delivery until
+     * {@code until}, oldest first: the longest run from the head that is due and that no other node
+     * holds, so the first message that waits for its back-off, or that another node has claimed or
+     * locked, ends the run (empty when it is the head). Messages still go out one at a time and in
+     * the order received: the caller sends them in the order returned, and while the head waits,
+     * the recipient's later messages wait too. Claiming several in one transaction saves a commit
+     * per message. The row locks are taken with {@code FOR UPDATE SKIP LOCKED} (PostgreSQL, H2
+     * 2.2) so two nodes racing for the same head never both get it: the loser skips it, or sees
+     * the winner's claim once it commits. Call in a transaction, which the caller commits before
+     * sending the messages.
+     */
+    public List<OfflineMessage> claimHeads(long accountId, Instant now, Instant until, int limit) {
+        // Ordered by the index's columns (recipient, received_at) so that H2 reads the head off the
+        // index instead of sorting the whole queue; the id settles ties in the order of arrival.
+        List<Long> queue = em.createQuery("select m.id from OfflineMessage m where m.recipient.id = :accountId"
+                        + " and m.expiresAt > :now order by m.recipient.id, m.receivedAt, m.id", Long.class)
                 .setParameter("accountId", accountId)
                 .setParameter("now", now)
-                .setMaxResults(1)
+                .setMaxResults(limit)
                 .getResultList();
-        if (head.isEmpty() || head.get(0).getNextAttemptAt().isAfter(now)) {
-            return Optional.empty();
+        if (queue.isEmpty()) {
+            return List.of();
         }
-        OfflineMessage message = head.get(0);
-        List<?> locked = em.createNativeQuery("SELECT id FROM offline_message WHERE id = ?1"
-                        + " AND (claimed_until IS NULL OR claimed_until < ?2) FOR UPDATE SKIP LOCKED")
-                .setParameter(1, message.getId())
+        Set<Long> locked = new HashSet<>();
+        for (Object id : em.createNativeQuery("SELECT id FROM offline_message WHERE id IN (?1)"
+                        + " AND next_attempt_at <= ?2 AND (claimed_until IS NULL OR claimed_until < ?2) FOR UPDATE SKIP LOCKED")
+                .setParameter(1, queue)
                 .setParameter(2, now)
-                .getResultList();
-        if (locked.isEmpty()) {
-            return Optional.empty();
+                .getResultList()) {
+            locked.add(((Number) id).longValue());
         }
-        em.refresh(message); // the row as locked, not as first read
-        message.claimUntil(until);
-        return Optional.of(message);
+        List<Long> run = new ArrayList<>();
+        for (Long id : queue) {
+            if (!locked.contains(id)) {
+                break; // not due, or another node's: it holds the rest of the queue behind it
+            }
+            run.add(id);
+        }
+        if (run.isEmpty()) {
+            return List.of();
+        }
+        // Read only now, under the locks (the first query took ids only); the order is the queue's.
+        Map<Long, OfflineMessage> rows = new HashMap<>();
+        for (OfflineMessage m : em.createQuery("select m from OfflineMessage m where m.id in :ids", OfflineMessage.class)
+                .setParameter("ids", run)
+                .getResultList()) {
+            m.claimUntil(until);
+            rows.put(m.getId(), m);
+        }
+        return run.stream().map(rows::get).toList();
     }
 
     public Optional<OfflineMessage> find(long id) {
@@ -128,6 +162,23 @@ public class OfflineMessageRepository {
     /** Delivered (or refused for good): the stored copy goes. */
     public boolean delete(long id) {
         return em.createQuery("delete from OfflineMessage m where m.id = :id").setParameter("id", id).executeUpdate() == 1;
+    }
+
+    /** Delivered (or refused for good), several at once: their stored copies go. */
+    public int deleteAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("delete from OfflineMessage m where m.id in :ids").setParameter("ids", ids).executeUpdate();
+    }
+
+    /** Claimed messages put back untouched (no attempt was made): any node may take them again. */
+    public int releaseAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("update OfflineMessage m set m.claimedUntil = null where m.id in :ids")
+                .setParameter("ids", ids).executeUpdate();
     }
 
     /** Retention: deletes up to {@code limit} messages no longer pending at {@code now} (see {@link #pendingFor}). */

@@ -83,24 +83,67 @@ class OfflineMessageQueueTest {
         assertEquals(1L, (long) db.tx(em -> new OfflineMessageRepository(em).countPendingFor(bob.getId(), T0)));
     }
 
-    /** Two nodes: while one holds the head's row lock, the other's claim skips it rather than waiting. */
+    /**
+     * Two nodes: while one holds the head's row lock, the other's claim skips it rather than
+     * waiting, and takes nothing behind it either (a run stops there).
+     */
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
-    void aConcurrentClaimSkipsTheLockedHead(TestDatabase kind) {
+    void aConcurrentClaimSkipsTheLockedHeadAndWhatIsBehindIt(TestDatabase kind) {
         MigratedDatabase db = kind.open();
         Account bob = db.newAccount("q-bob");
-        db.run(em -> new OfflineMessageRepository(em).save(message(bob, "1", T0)));
-        Instant now = T0.plusSeconds(1);
+        db.run(em -> {
+            OfflineMessageRepository repo = new OfflineMessageRepository(em);
+            for (int i = 1; i <= 3; i++) {
+                repo.save(message(bob, Integer.toString(i), T0.plusSeconds(i)));
+            }
+        });
+        Instant now = T0.plusSeconds(10);
         EntityManager first = db.emf().createEntityManager();
         try {
             first.getTransaction().begin();
             assertTrue(new OfflineMessageRepository(first).claimHead(bob.getId(), now, now.plusSeconds(30)).isPresent());
             first.flush();
-            assertEquals(Optional.empty(), claim(db, bob, now)); // the other node, while the first has not committed
+            // the other node, while the first has not committed
+            assertEquals(java.util.List.of(), claimRun(db, bob, now, 10));
             first.getTransaction().commit();
         } finally {
             first.close();
         }
-        assertEquals(Optional.empty(), claim(db, bob, now)); // and after: the claim is there
+        assertEquals(java.util.List.of(), claimRun(db, bob, now, 10)); // and after: the claim is there
+        assertEquals(java.util.List.of("1", "2", "3"), claimRun(db, bob, now.plusSeconds(31), 10)); // until it lapses
+    }
+
+    private static java.util.List<String> claimRun(MigratedDatabase db, Account who, Instant now, int limit) {
+        return db.tx(em -> new OfflineMessageRepository(em).claimHeads(who.getId(), now, now.plusSeconds(30), limit)
+                .stream().map(m -> new String(m.getBody(), java.nio.charset.StandardCharsets.UTF_8)).toList());
+    }
+
+    /** A run from the head, in order, up to the limit, ending at the first message in back-off; settled in one go. */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aRunFromTheHeadInOrderEndsAtAMessageInBackOff(TestDatabase kind) {
+        MigratedDatabase db = kind.open();
+        Account bob = db.newAccount("q-bob");
+        java.util.List<Long> ids = db.tx(em -> {
+            OfflineMessageRepository repo = new OfflineMessageRepository(em);
+            java.util.List<Long> saved = new java.util.ArrayList<>();
+            for (int i = 1; i <= 5; i++) {
+                saved.add(repo.save(message(bob, Integer.toString(i), T0.plusSeconds(i))).getId());
+            }
+            return saved;
+        });
+        Instant now = T0.plusSeconds(10);
+        db.run(em -> new OfflineMessageRepository(em).find(ids.get(3)).orElseThrow().recordAttempt(now.plusSeconds(60)));
+
+        assertEquals(java.util.List.of("1", "2"), claimRun(db, bob, now, 2));
+        assertEquals(java.util.List.of(), claimRun(db, bob, now, 10), "claimed: the queue waits behind them");
+        // 1 delivered, 2 put back untouched: the next run starts at 2 and stops before 4, in back-off.
+        db.run(em -> {
+            OfflineMessageRepository repo = new OfflineMessageRepository(em);
+            assertEquals(1, repo.deleteAll(java.util.List.of(ids.get(0))));
+            assertEquals(1, repo.releaseAll(java.util.List.of(ids.get(1))));
+        });
+        assertEquals(java.util.List.of("2", "3"), claimRun(db, bob, now, 10));
     }
 }

@@ -1,5 +1,6 @@
 package org.switchboard.sip.messaging;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -11,17 +12,19 @@ import javax.sip.message.Request;
 import org.switchboard.application.messaging.DeliveryOutcome;
 import org.switchboard.application.messaging.IncomingMessage;
 import org.switchboard.application.messaging.MessagingSettings;
-import org.switchboard.application.messaging.OfflineMessageStore;
+import org.switchboard.application.messaging.MessageStoreQueue;
 import org.switchboard.application.messaging.StoreResult;
+import org.switchboard.sip.config.SipSettings;
 import org.switchboard.sip.servlet.SipRequest;
 
 /**
  * What the proxy asks about a MESSAGE for a local user (RFC 3428): whether it is well-formed and
  * small enough to take at all, and, when the recipient can't take it now, storing it and giving
- * the sender the answer the store earned. 202 Accepted only once the row is committed: this is
- * the one place on the SIP path that waits on the database, because the data policy promises
- * that an accepted message is never lost. A store that fails (database down) is answered 500,
- * never 202, and the sender may try again.
+ * the sender the answer the store earned. 202 Accepted only once the row is committed, because the
+ * data policy promises that an accepted message is never lost; the SIP thread does not wait for
+ * that: the message joins the next group commit ({@link MessageStoreQueue}) and the answer is sent
+ * from its completion. A store that fails (database down) is answered 500, never 202, and the
+ * sender may try again; when too many messages wait for their commit already, 503 with Retry-After.
  */
 @ApplicationScoped
 public class MessageIntake {
@@ -32,13 +35,26 @@ public class MessageIntake {
     MessagingSettings settings;
 
     @Inject
-    OfflineMessageStore store;
+    MessageStoreQueue store;
+
+    @Inject
+    SipSettings sip;
 
     @Inject
     MessageDelivery delivery;
 
     @Inject
     Clock clock;
+
+    /** Copied once: asking the settings bean (an EJB) for them on every MESSAGE cost 5 % of the proxied path (JFR). */
+    private int maxBodyBytes;
+    private int answerWithinSeconds;
+
+    @PostConstruct
+    void readSettings() {
+        maxBodyBytes = settings.maxBodyBytes();
+        answerWithinSeconds = (int) settings.answerTimeout().toSeconds();
+    }
 
     /** A MESSAGE that reached us, to be stored if nobody takes it. */
     public final class Pending {
@@ -56,22 +72,31 @@ public class MessageIntake {
          * and did not take it, so the stored copy waits for the back-off before its next try.
          */
         public void store(boolean afterFailedAttempt) {
-            StoreResult result;
+            store.submit(message, afterFailedAttempt).whenComplete(this::answer);
+        }
+
+        /** Runs on the store's writer thread once the commit is done (or failed). */
+        private void answer(StoreResult result, Throwable failure) {
             try {
-                result = store.store(message, afterFailedAttempt);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "could not store a MESSAGE for " + message.recipientUser() + ": answered 500", e);
-                request.createResponse(500, "Message not stored, try again later").send();
-                return;
-            }
-            switch (result) {
-                case STORED -> {
-                    delivery.stored(message.recipientUser());
-                    request.createResponse(202, "Accepted, stored for delivery").send();
+                if (failure != null) {
+                    LOG.log(Level.WARNING, "could not store a MESSAGE for " + message.recipientUser() + ": answered 500",
+                            failure);
+                    request.createResponse(500, "Message not stored, try again later").send();
+                    return;
                 }
-                case UNKNOWN_RECIPIENT -> request.respond(404);
-                case RECIPIENT_BLOCKED -> request.createResponse(403, "Recipient unavailable").send();
-                case RECIPIENT_FULL -> request.createResponse(486, "Recipient's message store is full").send();
+                switch (result) {
+                    case STORED -> {
+                        delivery.stored(message.recipientUser());
+                        request.createResponse(202, "Accepted, stored for delivery").send();
+                    }
+                    case UNKNOWN_RECIPIENT -> request.respond(404);
+                    case RECIPIENT_BLOCKED -> request.createResponse(403, "Recipient unavailable").send();
+                    case RECIPIENT_FULL -> request.createResponse(486, "Recipient's message store is full").send();
+                    case STORE_BUSY -> request.createResponse(503, "Message store busy, try again later")
+                            .setHeader("Retry-After", Integer.toString(sip.sipOverloadRetryAfter())).send();
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "could not answer a MESSAGE for " + message.recipientUser(), e);
             }
         }
     }
@@ -94,8 +119,8 @@ public class MessageIntake {
             request.createResponse(400, "A body needs a Content-Type").send();
             return false;
         }
-        if (length > settings.maxBodyBytes()) {
-            request.createResponse(413, "Message body over " + settings.maxBodyBytes() + " bytes").send();
+        if (length > maxBodyBytes) {
+            request.createResponse(413, "Message body over " + maxBodyBytes + " bytes").send();
             return false;
         }
         return true;
@@ -120,7 +145,7 @@ public class MessageIntake {
 
     /** Seconds the recipient's phones have to answer before the message is stored. */
     public int answerWithinSeconds() {
-        return (int) settings.answerTimeout().toSeconds();
+        return answerWithinSeconds;
     }
 
     /** The answers of a branch that mean "not there now": the message is stored (408, 480, 503, none). */
