@@ -7,6 +7,7 @@
 #
 #   BENCH_RATE=2000 BENCH_SECONDS=30 BENCH_USERS=10000 bench/sip/run.sh
 #   BENCH_SKIP_BUILD=1 to use the EAR already built.
+#   BENCH_WARMUP=0 to measure right after start (the cold-start benchmark), without the 20 s at 500/s.
 #   BENCH_FILL=1 to register every one of the BENCH_USERS accounts once before measuring (the
 #   memory benchmark: BENCH_USERS=100000 BENCH_FILL=1), at BENCH_FILL_RATE (default 500/s).
 #   BENCH_PROFILE=1 to record the measured phase with Java Flight Recorder and print the hottest
@@ -45,8 +46,12 @@ sipp_run() { # rate count tag
      -max_recv_loops 10000 -max_sched_loops 10000 > "$3.out" 2>&1 || true)
 }
 
-say "warming up (500/s for 20 s)"
-sipp_run 500 10000 warmup
+if [ "${BENCH_WARMUP:-1}" = 1 ]; then
+  say "warming up (500/s for 20 s)"
+  sipp_run 500 10000 warmup
+else
+  say "no warm-up: measuring from a cold start"
+fi
 rm -f "$var/sipp"/*rtt.csv "$var/sipp"/*screen.log "$var/sipp"/*errors.log
 if [ "${BENCH_FILL:-0}" = 1 ]; then
   fill_rate=${BENCH_FILL_RATE:-500}
