@@ -70,8 +70,9 @@ read -r mean p99 < <(awk -F';' 'NR > 1 && $2 != "" {print $2}' "$rtt" | sort -n 
 elapsed=$(echo "$end - $start" | bc)
 cpu_seconds=$(echo "($cpu_after - $cpu_before) / $ticks" | bc -l)
 rss_max=$(sort -n "$out/rss" | tail -1)
-printf 'offered %d calls/s for %d s: %s ok, %s failed (%.3f %%)\n' "$rate" "$seconds" "${ok:-0}" "${failed:-0}" \
-    "$(echo "100 * ${failed:-0} / ($calls)" | bc -l)"
+# Not completed counts as failed: a run stopped by the watchdog leaves calls neither ok nor failed.
+printf 'offered %d calls/s for %d s: %s ok, %s failed, %d not completed (%.3f %% not ok)\n' "$rate" "$seconds" "${ok:-0}" \
+    "${failed:-0}" "$((calls - ${ok:-0} - ${failed:-0}))" "$(echo "100 * ($calls - ${ok:-0}) / ($calls)" | bc -l)"
 printf 'INVITE to 200: mean %s ms, p99 %s ms\n' "$mean" "$p99"
 printf 'server: %.0f %% of one core on average over %.0f s, RSS up to %d MB\n' \
     "$(echo "100 * $cpu_seconds / $elapsed" | bc -l)" "$elapsed" "$((rss_max / 1024))"

@@ -48,7 +48,7 @@ call_ladder() { # side port pids
   local side=$1 port=$2 pids=$3 r out pct p99 misses=0
   for r in $call_rates; do
     out=$(SIP_PORT=$port SERVER_PIDS="$pids" "$here/calls.sh" "$r" "$step" 2>&1 || true)
-    pct=$(sed -n 's/.*failed (\([0-9.]*\) %).*/\1/p' <<<"$out"); pct=${pct:-100}
+    pct=$(sed -n 's/.*completed (\([0-9.]*\) % not ok).*/\1/p' <<<"$out"); pct=${pct:-100}
     p99=$(sed -n 's/.*p99 \([0-9-]*\) ms.*/\1/p' <<<"$out")
     say "$side calls $r/s: $(head -3 <<<"$out" | tr '\n' ' ')"
     printf '%s\tcalls\t%s\t%s\t%s\n' "$side" "$r" "$pct" "${p99:--}" >> "$results"

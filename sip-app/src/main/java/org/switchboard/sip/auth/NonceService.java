@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -16,6 +15,7 @@ import java.util.concurrent.ConcurrentMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.switchboard.sip.config.SipSettings;
+import org.switchboard.sip.servlet.Randomness;
 
 /**
  * Digest nonces that expire and cannot be replayed.
@@ -52,21 +52,20 @@ public class NonceService {
     ConcurrentMap<String, Long> used;
 
     Clock clock = Clock.systemUTC();
-    private final SecureRandom random = new SecureRandom();
     private byte[] key;
     private Duration lifetime;
 
     @PostConstruct
     void init() {
         key = new byte[32];
-        random.nextBytes(key);
+        Randomness.current().nextBytes(key);
         lifetime = settings.sipAuthNonceLifetime();
     }
 
     /** A new nonce: base64url of issue time, random bytes and their MAC. */
     public String issue() {
         byte[] randomPart = new byte[RANDOM_BYTES];
-        random.nextBytes(randomPart);
+        Randomness.current().nextBytes(randomPart);
         ByteBuffer body = ByteBuffer.allocate(Long.BYTES + RANDOM_BYTES);
         body.putLong(clock.millis()).put(randomPart);
         byte[] mac = mac(body.array());

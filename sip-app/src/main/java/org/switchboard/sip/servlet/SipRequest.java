@@ -2,7 +2,6 @@ package org.switchboard.sip.servlet;
 
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
 import gov.nist.javax.sip.message.SIPRequest;
-import java.security.SecureRandom;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -53,7 +52,6 @@ public final class SipRequest {
     private final AtomicBoolean committed = new AtomicBoolean();
     private String toTag;
 
-    private static final ThreadLocal<SecureRandom> TAG_RANDOM = ThreadLocal.withInitial(SecureRandom::new);
 
     /**
      * For the engine.
@@ -269,9 +267,8 @@ public final class SipRequest {
 
     private synchronized String toTag() {
         if (toTag == null) {
-            // RFC 3261 section 19.3: cryptographically random, at least 32 bits. One generator per
-            // thread: UUID.randomUUID() shares one, a lock every response would queue on.
-            toTag = Long.toHexString(TAG_RANDOM.get().nextLong() & 0xffff_ffff_ffffL);
+            // RFC 3261 section 19.3: cryptographically random, at least 32 bits.
+            toTag = Long.toHexString(Randomness.current().nextLong() & 0xffff_ffff_ffffL);
         }
         return toTag;
     }
