@@ -224,7 +224,7 @@ fi
 
 say "starting WildFly with port offset $offset (log: $base/log/server.log)"
 # MALLOC_ARENA_MAX=2: glibc gives each thread that mallocs an arena of its own (up to 8 per core),
-# which grows the JVM's resident memory by tens of MB for nothing a JVM needs (bench/README.md, memory).
+# which grows the JVM's resident memory by tens of MB for nothing a JVM needs (not yet measured here).
 start "$var/log/wildfly-console.log" env LAUNCH_JBOSS_IN_BACKGROUND=1 MALLOC_ARENA_MAX=2 \
   "$wildfly_home/bin/standalone.sh" -c switchboard.xml \
   -Djboss.server.base.dir="$base" -Djboss.socket.binding.port-offset="$offset" -P "$props"
