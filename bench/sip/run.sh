@@ -7,6 +7,7 @@
 #
 #   BENCH_RATE=2000 BENCH_SECONDS=30 BENCH_USERS=10000 bench/sip/run.sh
 #   BENCH_SKIP_BUILD=1 to use the EAR already built.
+#   BENCH_DB=postgresql to run on the local PostgreSQL (database switchboard_bench, made anew).
 #   BENCH_WARMUP=0 to measure right after start (the cold-start benchmark), without the 20 s at 500/s.
 #   BENCH_FILL=1 to register every one of the BENCH_USERS accounts once before measuring (the
 #   memory benchmark: BENCH_USERS=100000 BENCH_FILL=1), at BENCH_FILL_RATE (default 500/s).
@@ -23,6 +24,11 @@ seconds=${BENCH_SECONDS:-30}
 var=${BENCH_VAR:-$root/bench/var}
 sip_port=$((5060 + offset))
 db_url="jdbc:h2:file:$var/data/db/switchboard;AUTO_SERVER=TRUE;WRITE_DELAY=0" # the run command's own setting, plus AUTO_SERVER for the seed
+if [ "${BENCH_DB:-h2}" = postgresql ]; then # BENCH_DB=postgresql: the local PostgreSQL's database switchboard_bench (made empty)
+  export SWITCHBOARD_DB=postgresql
+  db_url=jdbc:postgresql://127.0.0.1:5432/switchboard_bench
+  su postgres -c "dropdb --if-exists switchboard_bench && createdb -O switchboard switchboard_bench"
+fi
 h2_version=$(sed -n 's:.*<version.h2>\(.*\)</version.h2>.*:\1:p' "$root/pom.xml")
 h2_jar="$HOME/.m2/repository/com/h2database/h2/$h2_version/h2-$h2_version.jar"
 
@@ -38,7 +44,11 @@ say "starting the service (log: $var/run.log)"
 bench_start_service "$var" "$offset" "$kc_port" false "$db_url" "${SWITCHBOARD_PROPERTIES:-$here/bench.properties}"
 
 say "opening $users accounts"
-java -cp "$h2_jar" org.h2.tools.RunScript -url "$db_url" -user sa -password sa -script "$var/seed.sql"
+if [ "${BENCH_DB:-h2}" = postgresql ]; then
+  PGPASSWORD=switchboard psql -q -h 127.0.0.1 -U switchboard switchboard_bench -f "$var/seed.sql" >/dev/null
+else
+  java -cp "$h2_jar" org.h2.tools.RunScript -url "$db_url" -user sa -password sa -script "$var/seed.sql"
+fi
 
 sipp_run() { # rate count tag
   (cd "$var/sipp" && sipp "127.0.0.1:$sip_port" -sf "$here/register.xml" -inf users.csv -i 127.0.0.1 -p 0 \
