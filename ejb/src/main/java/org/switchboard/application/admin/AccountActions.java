@@ -93,8 +93,8 @@ public class AccountActions {
             throw new StaffInputException("reason", "A closed account can't be blocked.");
         }
         account.setStatus(AccountStatus.BLOCKED);
+        credentialCache.forget(account); // now and again after the commit (RegistrarCredentialCache)
         afterCommit(() -> {
-            credentialCache.forget(account);
             if (devices.isResolvable()) {
                 devices.get().unregisterAll(StaffAccounts.aor(account));
             }
@@ -115,7 +115,7 @@ public class AccountActions {
             throw new StaffInputException("reason", account.sipUri() + " asked to be deleted; it stays disabled.");
         }
         account.setStatus(AccountStatus.ACTIVE);
-        afterCommit(() -> credentialCache.forget(account));
+        credentialCache.forget(account);
         String web = setLoginEnabled(account, true);
         audited(account, "ACCOUNT_UNBLOCKED", "reason: " + why + web);
         return account.sipUri() + " unblocked" + web + ".";
@@ -132,7 +132,7 @@ public class AccountActions {
         credentials.findByAccount(account.getId()).ifPresentOrElse(
                 credential -> credential.changePassword(password, clock.instant()),
                 () -> credentials.save(SipCredential.forPassword(account, password, clock.instant())));
-        afterCommit(() -> credentialCache.forget(account));
+        credentialCache.forget(account);
         audited(account, "SIP_PASSWORD_RESET", "reason: " + why);
         return password;
     }

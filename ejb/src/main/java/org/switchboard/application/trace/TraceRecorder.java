@@ -47,7 +47,7 @@ public class TraceRecorder {
 
     /** Queues the message if the policy keeps it; never waits. Returns whether it was queued. */
     public boolean record(TraceEvent event) {
-        return TracePolicy.keeps(event.cseqMethod()) && recorder.offer(event);
+        return offer(event);
     }
 
     /**
@@ -55,8 +55,11 @@ public class TraceRecorder {
      * message (sip-app's SessionTraces takes it once): the queue is thread-safe and never waits.
      */
     public Predicate<TraceEvent> queue() {
-        BatchRecorder<TraceEvent> queue = recorder;
-        return event -> TracePolicy.keeps(event.cseqMethod()) && queue.offer(event);
+        return this::offer; // this bean itself, not its view
+    }
+
+    private boolean offer(TraceEvent event) {
+        return TracePolicy.keeps(event.cseqMethod()) && recorder.offer(event);
     }
 
     public int queued() {

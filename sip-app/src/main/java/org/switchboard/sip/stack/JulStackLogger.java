@@ -125,22 +125,22 @@ public class JulStackLogger implements StackLogger {
      */
     private boolean loggable(Level level) {
         long now = System.nanoTime();
-        if (now - levelsReadAt > 1_000_000_000L) {
-            Level[] levels = {Level.SEVERE, Level.WARNING, Level.FINE, Level.FINER, Level.FINEST};
-            boolean[] loggable = new boolean[levels.length];
-            for (int i = 0; i < levels.length; i++) {
-                loggable[i] = LOG.isLoggable(levels[i]);
+        if (now - thresholdReadAt > 1_000_000_000L) {
+            // isLoggable is a threshold on the level: the lowest of the stack's levels JUL takes.
+            int lowest = Integer.MAX_VALUE;
+            for (Level candidate : new Level[] {Level.SEVERE, Level.WARNING, Level.FINE, Level.FINER, Level.FINEST}) {
+                if (LOG.isLoggable(candidate)) {
+                    lowest = candidate.intValue();
+                }
             }
-            this.loggable = loggable;
-            levelsReadAt = now;
+            threshold = lowest;
+            thresholdReadAt = now;
         }
-        boolean[] current = this.loggable;
-        return level == Level.SEVERE ? current[0] : level == Level.WARNING ? current[1]
-                : level == Level.FINE ? current[2] : level == Level.FINER ? current[3] : current[4];
+        return level.intValue() >= threshold;
     }
 
-    private volatile boolean[] loggable = new boolean[5];
-    private volatile long levelsReadAt = System.nanoTime() - 2_000_000_000L;
+    private volatile int threshold = Integer.MAX_VALUE;
+    private volatile long thresholdReadAt = System.nanoTime() - 2_000_000_000L;
 
     @Override
     public void disableLogging() {
