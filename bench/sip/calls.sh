@@ -11,6 +11,8 @@
 #        BOB_PASSWORD (demo-bob-1), ALICE_PASSWORD (demo-alice-1: demo mode),
 #        SERVER_PIDS (the processes whose CPU and RSS are measured: found for WildFly; compare.sh
 #        passes Kamailio's)
+#        PROFILE=FILE.jfr records the server (WildFly) with Java Flight Recorder during the calls and
+#        prints the hottest methods (bench/tools/jfr-top.py)
 # SIPp is stopped (TERM, then KILL) 150 s past the run's time, whatever it waits for: at 250
 # calls/s it once hung for 16 minutes.
 set -euo pipefail
@@ -52,12 +54,14 @@ rss_max=0
   done
 ) > "$out/rss" &
 sampler=$!
+[ -n "${PROFILE:-}" ] && jcmd "$first" JFR.start name=calls settings=default filename="$PROFILE" >/dev/null
 start=$(date +%s.%N)
 (cd "$out" && timeout -k 10 $((seconds + 150)) sipp "127.0.0.1:$sip_port" -sf "$scenarios/uac-call.xml" -s bob -au alice -ap "${ALICE_PASSWORD:-demo-alice-1}" -i 127.0.0.1 -p "$alice_port" \
     -r "$rate" -m "$calls" -l $((rate * 4)) -nostdin -trace_err -trace_rtt -rtt_freq 1 \
     -trace_screen -timeout $((seconds + 120))s >/dev/null 2>&1) || true
 end=$(date +%s.%N)
 cpu_after=$(cpu)
+[ -n "${PROFILE:-}" ] && jcmd "$first" JFR.stop name=calls >/dev/null
 kill "$sampler" 2>/dev/null || true
 kill "$bob" 2>/dev/null || true
 
@@ -77,3 +81,4 @@ printf 'INVITE to 200: mean %s ms, p99 %s ms\n' "$mean" "$p99"
 printf 'server: %.0f %% of one core on average over %.0f s, RSS up to %d MB\n' \
     "$(echo "100 * $cpu_seconds / $elapsed" | bc -l)" "$elapsed" "$((rss_max / 1024))"
 echo "SIPp files: $out"
+[ -z "${PROFILE:-}" ] || python3 "$here/../tools/jfr-top.py" "$PROFILE" 40

@@ -1,9 +1,7 @@
 package org.switchboard.sip.cdr;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -15,6 +13,7 @@ import java.util.logging.Logger;
 import javax.sip.address.URI;
 import org.switchboard.application.cdr.CallRecord;
 import org.switchboard.application.cdr.CdrRecorder;
+import org.switchboard.sip.engine.SipTimers;
 import org.switchboard.sip.config.SipSettings;
 import org.switchboard.sip.domain.LocalDomain;
 import org.switchboard.sip.event.CallSide;
@@ -41,8 +40,8 @@ public class CallRecords implements SipObserver {
     @Inject
     LocalDomain local;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    SipTimers scheduler;
 
     /** How long the record of a call voicemail answered waits after its BYE for the recording's length. */
     private static final long RECORDING_WAIT_SECONDS = 10;

@@ -1,9 +1,7 @@
 package org.switchboard.sip.messaging;
 
 import gov.nist.javax.sip.Utils;
-import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.text.ParseException;
@@ -33,6 +31,7 @@ import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import org.switchboard.application.messaging.MessagingSettings;
 import org.switchboard.application.messaging.QueuedMessage;
+import org.switchboard.sip.engine.SipTimers;
 import org.switchboard.sip.engine.SipEngine;
 import org.switchboard.sip.event.SipEvents;
 import org.switchboard.sip.event.SipMessageEvent;
@@ -66,8 +65,8 @@ public class MessageSender {
     @Inject
     MessagingSettings settings;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    SipTimers scheduler;
 
     /** The status that settles this delivery; never completes exceptionally. */
     public CompletableFuture<Integer> send(QueuedMessage message, List<Binding> contacts) {

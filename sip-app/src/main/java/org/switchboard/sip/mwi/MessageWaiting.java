@@ -4,7 +4,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -23,6 +22,7 @@ import javax.sip.message.Request;
 import org.switchboard.application.voicemail.VoicemailChanged;
 import org.switchboard.application.voicemail.VoicemailService;
 import org.switchboard.persistence.voicemail.MessageCounts;
+import org.switchboard.sip.engine.SipTimers;
 import org.switchboard.sip.engine.SipEngine;
 import org.switchboard.sip.event.SipEvents;
 import org.switchboard.sip.servlet.SipResponseHandler;
@@ -54,8 +54,8 @@ public class MessageWaiting {
     @Resource
     ManagedExecutorService executor;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    SipTimers scheduler;
 
     /** By dialog: Call-ID and the subscriber's tag. */
     private final Map<String, MwiSubscription> subscriptions = new ConcurrentHashMap<>();

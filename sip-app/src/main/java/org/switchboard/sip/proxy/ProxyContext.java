@@ -122,11 +122,11 @@ final class ProxyContext {
         synchronized (this) {
             plan = fork;
             if (unanswered != null) {
-                answerTimer = engine.scheduler().schedule(this::onUnanswered, answerWithinSeconds, TimeUnit.SECONDS);
+                answerTimer = engine.timers().schedule(this::onUnanswered, answerWithinSeconds, TimeUnit.SECONDS);
             }
             ring(plan.nextGroup());
             if (voicemail != null && invite && !finalSent) {
-                noAnswer = engine.scheduler().schedule(this::onNoAnswer, voicemail.noAnswer().toMillis(), TimeUnit.MILLISECONDS);
+                noAnswer = engine.timers().schedule(this::onNoAnswer, voicemail.noAnswer().toMillis(), TimeUnit.MILLISECONDS);
             }
         }
     }
@@ -174,7 +174,7 @@ final class ProxyContext {
         }
         if (invite) {
             stopTimerC(); // each group rings for Timer C
-            timerC = engine.scheduler().schedule(this::onTimerC, timerCSeconds, TimeUnit.SECONDS);
+            timerC = engine.timers().schedule(this::onTimerC, timerCSeconds, TimeUnit.SECONDS);
         }
     }
 

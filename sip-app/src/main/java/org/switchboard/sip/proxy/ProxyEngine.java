@@ -27,6 +27,7 @@ import javax.sip.header.RouteHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.switchboard.sip.engine.SipTimers;
 import org.switchboard.sip.config.SipSettings;
 import org.switchboard.sip.engine.SipEngine;
 import org.switchboard.sip.event.SipEvents;
@@ -63,6 +64,9 @@ public class ProxyEngine implements SipResponseHandler {
 
     @Resource
     ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    SipTimers timers;
 
     private final Map<ClientTransaction, Branch> branches = new ConcurrentHashMap<>();
     private final Map<ClientTransaction, ProxyContext> contexts = new ConcurrentHashMap<>();
@@ -171,8 +175,14 @@ public class ProxyEngine implements SipResponseHandler {
         return events;
     }
 
+    /** Runs work off the caller's thread (e.g. the answer a fallback gives). */
     ManagedScheduledExecutorService scheduler() {
         return scheduler;
+    }
+
+    /** Timer C and the answer timers: removed from the queue when cancelled ({@link SipTimers}). */
+    SipTimers timers() {
+        return timers;
     }
 
     /** Our address on a transport, for Via and Record-Route. */

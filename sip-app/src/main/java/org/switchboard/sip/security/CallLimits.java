@@ -7,6 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Per account: calls going on now (from the proxy's call events, by Call-ID) and new calls within
  * the window. A call whose end we never saw (a lost BYE) stops counting after {@code maxCallNanos},
  * as its CDR is closed then. Times are {@link System#nanoTime()} values.
+ *
+ * <p>The calls are kept per account so that admitting an INVITE looks at that account's calls
+ * only: a scan of every call in progress, on every INVITE, cost 3 % of the CPU at 300 calls/s.
  */
 final class CallLimits {
 
@@ -15,13 +18,13 @@ final class CallLimits {
         NONE, CONCURRENT_CALLS, CALL_RATE
     }
 
-    private record Active(String user, long startedNanos) {
-    }
-
     private final int maxConcurrent;
     private final long maxCallNanos;
     private final SlidingWindow<String> newCalls;
-    private final Map<String, Active> active = new ConcurrentHashMap<>();
+    /** Call-ID to the account it counts for, so that its end finds the account. */
+    private final Map<String, String> userOfCall = new ConcurrentHashMap<>();
+    /** Account to its calls in progress: Call-ID to the start time. */
+    private final Map<String, Map<String, Long>> callsOfUser = new ConcurrentHashMap<>();
 
     CallLimits(int maxConcurrent, int maxNewCalls, long windowNanos, long maxCallNanos) {
         this.maxConcurrent = maxConcurrent;
@@ -38,21 +41,45 @@ final class CallLimits {
     }
 
     void started(String callId, String user, long now) {
-        active.put(callId, new Active(user, now));
+        String before = userOfCall.put(callId, user);
+        if (before != null && !before.equals(user)) {
+            forget(before, callId);
+        }
+        // compute, not computeIfAbsent and put: forget may drop the account's empty map in between
+        callsOfUser.compute(user, (u, calls) -> {
+            Map<String, Long> held = calls == null ? new ConcurrentHashMap<>() : calls;
+            held.put(callId, now);
+            return held;
+        });
     }
 
     void ended(String callId) {
-        active.remove(callId);
+        String user = userOfCall.remove(callId);
+        if (user != null) {
+            forget(user, callId);
+        }
     }
 
     int activeCalls(String user, long now) {
-        active.values().removeIf(a -> now - a.startedNanos() >= maxCallNanos);
-        int count = 0;
-        for (Active call : active.values()) {
-            if (call.user().equals(user)) {
-                count++;
-            }
+        Map<String, Long> calls = callsOfUser.get(user);
+        if (calls == null) {
+            return 0;
         }
-        return count;
+        calls.entrySet().removeIf(call -> {
+            boolean stale = now - call.getValue() >= maxCallNanos;
+            if (stale) {
+                userOfCall.remove(call.getKey(), user);
+            }
+            return stale;
+        });
+        return calls.size();
+    }
+
+    /** Removes the call; the account's (now empty) entry goes with its last call. */
+    private void forget(String user, String callId) {
+        callsOfUser.computeIfPresent(user, (u, calls) -> {
+            calls.remove(callId);
+            return calls.isEmpty() ? null : calls;
+        });
     }
 }

@@ -4,7 +4,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,6 +29,7 @@ import org.switchboard.application.config.SwitchboardSettings;
 import org.switchboard.application.voicemail.NewVoicemail;
 import org.switchboard.application.voicemail.VoicemailOffException;
 import org.switchboard.application.voicemail.VoicemailService;
+import org.switchboard.sip.engine.SipTimers;
 import org.switchboard.sip.config.SipSettings;
 import org.switchboard.sip.domain.LocalDomain;
 import org.switchboard.sip.engine.SipEngine;
@@ -108,8 +108,8 @@ public class VoicemailServlet extends SipServlet {
     ManagedThreadFactory threads;
 
     /** For the late offer's wait for the ACK. */
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    SipTimers scheduler;
 
     /** How long a late offer waits for the ACK with the answer: 64*T1 (RFC 3261 section 13.3.1.4). */
     static final long ACK_WAIT_SECONDS = 32;

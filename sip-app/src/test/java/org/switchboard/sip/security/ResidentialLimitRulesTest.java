@@ -34,6 +34,23 @@ class ResidentialLimitRulesTest {
     }
 
     @Test
+    void eachAccountCountsOnlyItsOwnCallsAndAnEndedCallStopsCountingForItsAccount() {
+        CallLimits limits = new CallLimits(2, 100, 60 * S, 4 * 3600 * S);
+        for (int i = 0; i < 50; i++) {
+            limits.started("bob-" + i, "bob", S);
+        }
+        limits.started("alice-1", "alice", S);
+        assertEquals(1, limits.activeCalls("alice", 2 * S));
+        assertEquals(50, limits.activeCalls("bob", 2 * S));
+        limits.ended("alice-1");
+        limits.ended("alice-1"); // a BYE retransmitted
+        assertEquals(0, limits.activeCalls("alice", 3 * S));
+        assertEquals(50, limits.activeCalls("bob", 3 * S));
+        limits.ended("unknown-call");
+        assertEquals(CallLimits.Verdict.NONE, limits.admit("alice", 4 * S));
+    }
+
+    @Test
     void tenNewCallsAMinuteAndTheEleventhIsRefused() {
         CallLimits limits = new CallLimits(3, 10, 60 * S, 4 * 3600 * S);
         for (int i = 0; i < 10; i++) {
