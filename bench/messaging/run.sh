@@ -9,6 +9,10 @@
 #      (one at a time, in order), and the count it received.
 # usage: bench/messaging/run.sh [rate] [seconds]
 # env:   SIP_PORT (5060 + the run command's port offset), PHONE_PORT (16070, +2 to register)
+#        OFFLINE="alice bob" stores for both demo users (the rate split between them, two SIPp
+#        senders at once) and measures delivery to both phones at once: one recipient's messages go
+#        one at a time, in order, so one queue is bounded by its round trips; several drain in
+#        parallel. Default: alice alone.
 set -euo pipefail
 rate=${1:-200}
 seconds=${2:-20}
@@ -18,6 +22,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 scenarios=$(cd "$here/../../ear/src/test/sipp" && pwd)
 out=$(mktemp -d /tmp/switchboard-msg-bench.XXXXXX)
 count=$((rate * seconds))
+
+offline=${OFFLINE:-alice}
+password() { case $1 in alice) echo "${ALICE_PASSWORD:-demo-alice-1}" ;; bob) echo "${BOB_PASSWORD:-demo-bob-1}" ;; esac; }
 
 register() { # user password
   (cd "$out" && sipp "127.0.0.1:$sip_port" -sf "$scenarios/register.xml" -i 127.0.0.1 -p "$((phone_port + 2))" -m 1 \
@@ -29,15 +36,16 @@ unregister() { # user password: no binding left, so the user is offline (a run b
       -au "$1" -ap "$2" -key user "$1" -nostdin -timeout 20s -timeout_error >/dev/null 2>&1) \
       || { echo "$1 could not unregister" >&2; exit 1; }
 }
-# send user status: COUNT MESSAGEs at RATE/s to user, expecting status; prints "ok failed seconds"
+# send user status [rate] [port]: RATE*SECONDS MESSAGEs at RATE/s to user, expecting status; prints "ok failed seconds"
 send() {
   local dir="$out/$1-$2"; mkdir -p "$dir"
+  local r=${3:-$rate} p=${4:-$((phone_port + 1))}
   local start end
   start=$(date +%s.%N)
   # SIPp takes no -key value in a <recv response=...>: the expected status is written into a copy.
   sed "s/\[status\]/$2/" "$here/uac-message.xml" > "$dir/uac-message.xml"
   (cd "$dir" && sipp "127.0.0.1:$sip_port" -sf "$dir/uac-message.xml" -s "$1" -i 127.0.0.1 \
-      -p "$((phone_port + 1))" -r "$rate" -m "$count" -l $((rate * 4)) -nostdin -trace_err -trace_screen \
+      -p "$p" -r "$r" -m "$((r * seconds))" -l $((r * 4)) -nostdin -trace_err -trace_screen \
       -timeout $((seconds + 120))s >/dev/null 2>&1) || true
   end=$(date +%s.%N)
   local screen; screen=$(ls "$dir"/*screen.log | head -1)
@@ -62,9 +70,19 @@ report proxied "$ok" "$failed" "$took"
 kill "$uas" 2>/dev/null || true
 wait "$uas" 2>/dev/null || true
 
-# 2. stored for alice (not registered: her phone of an earlier run is unregistered first)
-unregister alice "${ALICE_PASSWORD:-demo-alice-1}"
-read -r stored failed took < <(send alice 202)
+# 2. stored for the offline users (their phones of an earlier run are unregistered first)
+n=$(wc -w <<<"$offline")
+for user in $offline; do unregister "$user" "$(password "$user")"; done
+stored=0 failed=0 took=0 i=0
+for user in $offline; do
+  send "$user" 202 $((rate / n)) $((phone_port + 10 + i)) > "$out/send-$user" &
+  i=$((i + 1))
+done
+wait
+for user in $offline; do
+  read -r o f t < "$out/send-$user"
+  stored=$((stored + o)); failed=$((failed + f)); took=$(echo "if ($t > $took) $t else $took" | bc)
+done
 report accepted "$stored" "$failed" "$took"
 
 # 3. delivered when alice's phone registers: SIPp ends after receiving every stored message
@@ -73,11 +91,11 @@ start=$(date +%s.%N)
 (cd "$out/deliver" && exec sipp -sf "$here/uas-message.xml" -i 127.0.0.1 -p "$phone_port" -m "$stored" -nostdin \
     -trace_screen -timeout $((stored / 10 + 300))s >/dev/null 2>&1) &
 uas=$!
-register alice "${ALICE_PASSWORD:-demo-alice-1}"
+for user in $offline; do register "$user" "$(password "$user")"; done
 wait "$uas" || true
 end=$(date +%s.%N)
 screen=$(ls "$out"/deliver/*screen.log | head -1)
 received=$(awk -F'|' '/Successful call/ {gsub(/ /, "", $3); print $3}' "$screen" | tail -1)
-printf '%-10s %6d of %d stored received in %.1f s, %.0f/s\n' delivered "${received:-0}" "$stored" \
+printf '%-10s %6d of %d stored (for %s) received in %.1f s, %.0f/s\n' delivered "${received:-0}" "$stored" "$offline" \
     "$(echo "$end - $start" | bc)" "$(echo "${received:-0} / ($end - $start)" | bc -l)"
 echo "SIPp files: $out"
