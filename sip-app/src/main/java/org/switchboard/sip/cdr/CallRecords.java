@@ -13,9 +13,9 @@ import java.util.logging.Logger;
 import javax.sip.address.URI;
 import org.switchboard.application.cdr.CallRecord;
 import org.switchboard.application.cdr.CdrRecorder;
-import org.switchboard.sip.engine.SipTimers;
 import org.switchboard.sip.config.SipSettings;
 import org.switchboard.sip.domain.LocalDomain;
+import org.switchboard.sip.engine.SipTimers;
 import org.switchboard.sip.event.CallSide;
 import org.switchboard.sip.event.SipObserver;
 
@@ -41,7 +41,7 @@ public class CallRecords implements SipObserver {
     LocalDomain local;
 
     @Inject
-    SipTimers scheduler;
+    SipTimers timers;
 
     /** How long the record of a call voicemail answered waits after its BYE for the recording's length. */
     private static final long RECORDING_WAIT_SECONDS = 10;
@@ -62,7 +62,7 @@ public class CallRecords implements SipObserver {
         if (attempt != null && attempt.answered(Instant.now(), calleeSide.signalingAddress(), SdpMedia.of(calleeSide.sdp()),
                 calleeSide.userAgent())) {
             long seconds = settings.cdrMaxCallDuration().toSeconds();
-            deadlines.put(callId, scheduler.schedule(() -> {
+            deadlines.put(callId, timers.schedule(() -> {
                 LOG.info(() -> "call " + callId + " still up after " + seconds + " s without BYE: closed");
                 callEnded(callId);
             }, seconds, TimeUnit.SECONDS));
@@ -106,7 +106,7 @@ public class CallRecords implements SipObserver {
             return;
         }
         // Answered by voicemail, whose recording length comes just after the BYE; not for ever.
-        ScheduledFuture<?> previous = deadlines.put(callId, scheduler.schedule(
+        ScheduledFuture<?> previous = deadlines.put(callId, timers.schedule(
                 () -> write(attempt, attempt.finish(now, 0)), RECORDING_WAIT_SECONDS, TimeUnit.SECONDS));
         if (previous != null) {
             previous.cancel(false);

@@ -48,11 +48,6 @@ public class SipTimers {
         }, delay, unit);
     }
 
-    /** Timers waiting now (a benchmark's and an operator's gauge). */
-    public int pending() {
-        return executor.getQueue().size();
-    }
-
     @PreDestroy
     void stop() {
         executor.shutdownNow();

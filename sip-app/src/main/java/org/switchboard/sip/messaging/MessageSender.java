@@ -31,8 +31,8 @@ import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import org.switchboard.application.messaging.MessagingSettings;
 import org.switchboard.application.messaging.QueuedMessage;
-import org.switchboard.sip.engine.SipTimers;
 import org.switchboard.sip.engine.SipEngine;
+import org.switchboard.sip.engine.SipTimers;
 import org.switchboard.sip.event.SipEvents;
 import org.switchboard.sip.event.SipMessageEvent;
 import org.switchboard.sip.location.Binding;
@@ -66,7 +66,7 @@ public class MessageSender {
     MessagingSettings settings;
 
     @Inject
-    SipTimers scheduler;
+    SipTimers timers;
 
     /** The status that settles this delivery; never completes exceptionally. */
     public CompletableFuture<Integer> send(QueuedMessage message, List<Binding> contacts) {
@@ -92,7 +92,7 @@ public class MessageSender {
                 settle.accept(0);
             }
         };
-        ScheduledFuture<?> timer = scheduler.schedule(() -> {
+        ScheduledFuture<?> timer = timers.schedule(() -> {
             int settled = answers.timeUp();
             if (settled != DeliveryAnswers.UNDECIDED) {
                 done.complete(settled);

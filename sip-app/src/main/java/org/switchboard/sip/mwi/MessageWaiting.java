@@ -22,8 +22,8 @@ import javax.sip.message.Request;
 import org.switchboard.application.voicemail.VoicemailChanged;
 import org.switchboard.application.voicemail.VoicemailService;
 import org.switchboard.persistence.voicemail.MessageCounts;
-import org.switchboard.sip.engine.SipTimers;
 import org.switchboard.sip.engine.SipEngine;
+import org.switchboard.sip.engine.SipTimers;
 import org.switchboard.sip.event.SipEvents;
 import org.switchboard.sip.servlet.SipResponseHandler;
 
@@ -55,7 +55,7 @@ public class MessageWaiting {
     ManagedExecutorService executor;
 
     @Inject
-    SipTimers scheduler;
+    SipTimers timers;
 
     /** By dialog: Call-ID and the subscriber's tag. */
     private final Map<String, MwiSubscription> subscriptions = new ConcurrentHashMap<>();
@@ -72,7 +72,7 @@ public class MessageWaiting {
     void subscribed(String key, MwiSubscription subscription, int seconds) {
         subscriptions.put(key, subscription);
         long now = System.currentTimeMillis();
-        subscription.expiresAt(now + seconds * 1000L, scheduler.schedule(() -> ended(key, "timeout"), seconds, TimeUnit.SECONDS));
+        subscription.expiresAt(now + seconds * 1000L, timers.schedule(() -> ended(key, "timeout"), seconds, TimeUnit.SECONDS));
         executor.execute(() -> notifyCounts(subscription, null));
     }
 

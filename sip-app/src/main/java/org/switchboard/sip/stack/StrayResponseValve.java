@@ -7,7 +7,6 @@ import gov.nist.javax.sip.message.SIPResponse;
 import gov.nist.javax.sip.stack.MessageChannel;
 import gov.nist.javax.sip.stack.SIPMessageValve;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
-import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sip.ResponseEvent;
@@ -31,7 +30,7 @@ import javax.sip.message.Response;
 public final class StrayResponseValve implements SIPMessageValve {
 
     private static final Logger LOG = Logger.getLogger(StrayResponseValve.class.getName());
-    /** RFC 3261 section 8.1.1.7, as the stack keys its transactions (lower case). */
+    /** RFC 3261 section 8.1.1.7: a branch starting with it names its transaction alone. */
     private static final String MAGIC_COOKIE = "z9hg4bk";
 
     private SIPTransactionStack stack;
@@ -53,7 +52,7 @@ public final class StrayResponseValve implements SIPMessageValve {
             return true;
         }
         String transactionId = sip.getTransactionId();
-        if (transactionId == null || !transactionId.toLowerCase(Locale.ROOT).startsWith(MAGIC_COOKIE)
+        if (transactionId == null || !transactionId.regionMatches(true, 0, MAGIC_COOKIE, 0, MAGIC_COOKIE.length())
                 || stack.findTransaction(transactionId, false) != null) {
             return true; // the stack finds its transaction by the key alone (or it is RFC 2543: let it search)
         }

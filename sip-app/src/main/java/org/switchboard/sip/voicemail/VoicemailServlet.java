@@ -29,10 +29,10 @@ import org.switchboard.application.config.SwitchboardSettings;
 import org.switchboard.application.voicemail.NewVoicemail;
 import org.switchboard.application.voicemail.VoicemailOffException;
 import org.switchboard.application.voicemail.VoicemailService;
-import org.switchboard.sip.engine.SipTimers;
 import org.switchboard.sip.config.SipSettings;
 import org.switchboard.sip.domain.LocalDomain;
 import org.switchboard.sip.engine.SipEngine;
+import org.switchboard.sip.engine.SipTimers;
 import org.switchboard.sip.event.SipEvents;
 import org.switchboard.sip.media.MediaChoice;
 import org.switchboard.sip.media.MediaOutcome;
@@ -109,7 +109,7 @@ public class VoicemailServlet extends SipServlet {
 
     /** For the late offer's wait for the ACK. */
     @Inject
-    SipTimers scheduler;
+    SipTimers timers;
 
     /** How long a late offer waits for the ACK with the answer: 64*T1 (RFC 3261 section 13.3.1.4). */
     static final long ACK_WAIT_SECONDS = 32;
@@ -235,7 +235,7 @@ public class VoicemailServlet extends SipServlet {
         String localTag = ((ToHeader) ok.unwrap().getHeader(ToHeader.NAME)).getTag();
         LateOffer pending = new LateOffer(accountId, request.getFrom().getURI().toString(), Instant.now(),
                 OwnDialog.answered(request, localTag), sdp, media);
-        pending.noAck = scheduler.schedule(() -> noAck(pending), ACK_WAIT_SECONDS, TimeUnit.SECONDS);
+        pending.noAck = timers.schedule(() -> noAck(pending), ACK_WAIT_SECONDS, TimeUnit.SECONDS);
         awaitingAnswer.put(request.getCallId(), pending);
         try {
             ok.send();
