@@ -11,10 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What the voicemail tests share: a subscriber's voicemail settings (written in the database; the
@@ -140,6 +144,17 @@ final class Voicemails {
     /** The audio file of a voicemail row, under the service's data folder. */
     static Path audioFile(Map<String, Object> voicemail) {
         return Path.of(System.getProperty("switchboard.e2e.var")).resolve("data").resolve((String) voicemail.get("audio_ref"));
+    }
+
+    /** Every voicemail audio file under the service's data folder now. */
+    static Set<Path> audioFiles() throws IOException {
+        Path data = Path.of(System.getProperty("switchboard.e2e.var")).resolve("data").resolve("voicemail");
+        if (!Files.isDirectory(data)) {
+            return new HashSet<>();
+        }
+        try (Stream<Path> files = Files.walk(data)) {
+            return files.filter(Files::isRegularFile).collect(Collectors.toCollection(HashSet::new));
+        }
     }
 
     // --- the demo mail server, over IMAP with curl -----------------------------------------
