@@ -143,18 +143,22 @@ final class Voicemails {
 
     /** The audio file of a voicemail row, under the service's data folder. */
     static Path audioFile(Map<String, Object> voicemail) {
-        return Path.of(System.getProperty("switchboard.e2e.var")).resolve("data").resolve((String) voicemail.get("audio_ref"));
+        return dataFolder().resolve((String) voicemail.get("audio_ref"));
     }
 
     /** Every voicemail audio file under the service's data folder now. */
     static Set<Path> audioFiles() throws IOException {
-        Path data = Path.of(System.getProperty("switchboard.e2e.var")).resolve("data").resolve("voicemail");
+        Path data = dataFolder().resolve("voicemail");
         if (!Files.isDirectory(data)) {
             return new HashSet<>();
         }
         try (Stream<Path> files = Files.walk(data)) {
             return files.filter(Files::isRegularFile).collect(Collectors.toCollection(HashSet::new));
         }
+    }
+
+    private static Path dataFolder() {
+        return Path.of(System.getProperty("switchboard.e2e.var")).resolve("data");
     }
 
     // --- the demo mail server, over IMAP with curl -----------------------------------------
