@@ -2,7 +2,7 @@
 # Proxied calls per second through a running Switchboard (wildfly-config/bin/run.sh), with
 # session traces and CDRs on: SIPp phones over loopback, bob answering, alice calling
 # (INVITE-407-ACK, then INVITE with her digest credentials-180-200-ACK, 1.5 s of call, BYE-200).
-# Prints failures, authenticated-INVITE-to-200 time (mean, p99),
+# Prints failures, authenticated-INVITE-to-180 and -to-200 times (mean, p99),
 # and the server's CPU and RSS over the run.
 #
 # usage: bench/sip/calls.sh [calls-per-second] [seconds]
@@ -22,6 +22,7 @@ sip_port=${SIP_PORT:-5060}
 bob_port=${BOB_PORT:-16060}
 alice_port=${ALICE_PORT:-16061}
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/../tools/sipp.sh"
 scenarios=$(cd "$here/../../ear/src/test/sipp" && pwd)
 out=$(mktemp -d /tmp/switchboard-bench.XXXXXX)
 calls=$((rate * seconds))
@@ -37,7 +38,7 @@ first=${server%% *}
     -au bob -ap "${BOB_PASSWORD:-demo-bob-1}" -key user bob -key contact_port "$bob_port" \
     -nostdin -timeout 20s -timeout_error >/dev/null 2>&1) || { echo "bob could not register" >&2; exit 1; }
 
-(cd "$out" && exec sipp -sf "$scenarios/uas-answer.xml" -i 127.0.0.1 -p "$bob_port" -nostdin \
+(cd "$out" && exec sipp -sf "$scenarios/uas-answer.xml" -i 127.0.0.1 -p "$bob_port" -buff_size "$sipp_buffer" -nostdin \
     -trace_err >/dev/null 2>&1) &
 bob=$!
 trap 'kill "$bob" 2>/dev/null || true' EXIT
@@ -46,6 +47,9 @@ sleep 1
 ticks=$(getconf CLK_TCK)
 cpu() { local t=0 p; for p in $server; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$t"; }
 cpu_before=$(cpu)
+# UDP datagrams the kernel dropped for a full socket buffer, on any socket (SIPp's or the server's).
+rcvbuf_errors() { awk '/^Udp:/ && $2 ~ /^[0-9]+$/ {print $6}' /proc/net/snmp; }
+drops_before=$(rcvbuf_errors)
 rss_max=0
 (
   while kill -0 "$first" 2>/dev/null; do
@@ -56,11 +60,12 @@ rss_max=0
 sampler=$!
 [ -n "${PROFILE:-}" ] && jcmd "$first" JFR.start name=calls settings=default filename="$PROFILE" >/dev/null
 start=$(date +%s.%N)
-(cd "$out" && timeout -k 10 $((seconds + 150)) sipp "127.0.0.1:$sip_port" -sf "$scenarios/uac-call.xml" -s bob -au alice -ap "${ALICE_PASSWORD:-demo-alice-1}" -i 127.0.0.1 -p "$alice_port" \
+(cd "$out" && timeout -k 10 $((seconds + 150)) sipp "127.0.0.1:$sip_port" -sf "$scenarios/uac-call.xml" -s bob -au alice -ap "${ALICE_PASSWORD:-demo-alice-1}" -i 127.0.0.1 -p "$alice_port" -buff_size "$sipp_buffer" \
     -r "$rate" -m "$calls" -l $((rate * 4)) -nostdin -trace_err -trace_rtt -rtt_freq 1 \
     -trace_screen -timeout $((seconds + 120))s >/dev/null 2>&1) || true
 end=$(date +%s.%N)
 cpu_after=$(cpu)
+drops=$(($(rcvbuf_errors) - drops_before))
 [ -n "${PROFILE:-}" ] && jcmd "$first" JFR.stop name=calls >/dev/null
 kill "$sampler" 2>/dev/null || true
 kill "$bob" 2>/dev/null || true
@@ -69,16 +74,23 @@ screen=$(ls "$out"/*screen.log | head -1)
 ok=$(awk -F'|' '/Successful call/ {gsub(/ /, "", $3); print $3}' "$screen" | tail -1)
 failed=$(awk -F'|' '/Failed call/ {gsub(/ /, "", $3); print $3}' "$screen" | tail -1)
 rtt=$(ls "$out"/*rtt.csv | head -1)
-read -r mean p99 < <(awk -F';' 'NR > 1 && $2 != "" {print $2}' "$rtt" | sort -n \
-    | awk '{v[NR] = $1; s += $1} END {if (NR == 0) {print "- -"; exit} i = int(NR * 0.99); if (i < 1) i = 1; printf "%.1f %d\n", s / NR, v[i]}')
+# SIPp's RTT file: date;time;rtd. rtd 1 is INVITE to 200, rtd 2 INVITE to 180.
+percentiles() {
+  awk -F';' -v rtd="$1" 'NR > 1 && $2 != "" && $3 + 0 == rtd {print $2}' "$rtt" | sort -n \
+    | awk '{v[NR] = $1; s += $1} END {if (NR == 0) {print "- -"; exit} i = int(NR * 0.99); if (i < 1) i = 1; printf "%.1f %d\n", s / NR, v[i]}'
+}
+read -r mean p99 < <(percentiles 1)
+read -r mean180 p99_180 < <(percentiles 2)
 elapsed=$(echo "$end - $start" | bc)
 cpu_seconds=$(echo "($cpu_after - $cpu_before) / $ticks" | bc -l)
 rss_max=$(sort -n "$out/rss" | tail -1)
 # Not completed counts as failed: a run stopped by the watchdog leaves calls neither ok nor failed.
 printf 'offered %d calls/s for %d s: %s ok, %s failed, %d not completed (%.3f %% not ok)\n' "$rate" "$seconds" "${ok:-0}" \
     "${failed:-0}" "$((calls - ${ok:-0} - ${failed:-0}))" "$(echo "100 * ($calls - ${ok:-0}) / ($calls)" | bc -l)"
+printf 'INVITE to 180: mean %s ms, p99 %s ms\n' "$mean180" "$p99_180"
 printf 'INVITE to 200: mean %s ms, p99 %s ms\n' "$mean" "$p99"
 printf 'server: %.0f %% of one core on average over %.0f s, RSS up to %d MB\n' \
     "$(echo "100 * $cpu_seconds / $elapsed" | bc -l)" "$elapsed" "$((rss_max / 1024))"
+echo "UDP datagrams dropped by the kernel (full receive buffers, any socket): $drops"
 echo "SIPp files: $out"
 [ -z "${PROFILE:-}" ] || python3 "$here/../tools/jfr-top.py" "$PROFILE" 40

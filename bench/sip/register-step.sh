@@ -9,10 +9,11 @@
 set -euo pipefail
 port=$1; rate=$2; seconds=$3; users=$4; work=$5
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/../tools/sipp.sh"
 mkdir -p "$work"; rm -f "$work"/*_screen.log "$work"/*_rtt.csv
 cp "$users" "$work/users.csv"
 (cd "$work" && timeout -k 10 $((seconds + 90)) sipp "127.0.0.1:$port" -sf "$here/${SCENARIO:-register.xml}" -inf users.csv \
-   -i 127.0.0.1 -p 0 -r "$rate" -m $((rate * seconds)) -l 20000 -nostdin -nd -trace_screen -trace_rtt -rtt_freq 1 \
+   -i 127.0.0.1 -p 0 -buff_size "$sipp_buffer" -r "$rate" -m $((rate * seconds)) -l 20000 -nostdin -nd -trace_screen -trace_rtt -rtt_freq 1 \
    -timeout $((seconds + 60))s -max_recv_loops 10000 -max_sched_loops 10000 > step.out 2>&1 || true)
 python3 - "$work" "$rate" <<'PY'
 import glob, re, sys

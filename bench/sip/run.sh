@@ -6,7 +6,7 @@
 # failures, mean and p99 response times, and the server's CPU and RSS. Ctrl-C stops everything.
 #
 #   BENCH_RATE=2000 BENCH_SECONDS=30 BENCH_USERS=10000 bench/sip/run.sh
-#   BENCH_SKIP_BUILD=1 to use the EAR already built.
+#   BENCH_SKIP_BUILD=1 to use the EAR already built. BENCH_RUNS=5 measures five times on one start.
 #   BENCH_DB=postgresql to run on the local PostgreSQL (database switchboard_bench, made anew).
 #   BENCH_WARMUP=0 to measure right after start (the cold-start benchmark), without the 20 s at 500/s.
 #   BENCH_FILL=1 to register every one of the BENCH_USERS accounts once before measuring (the
@@ -41,6 +41,7 @@ python3 "$here/seed-accounts.py" "$users" localhost "$var/seed.sql" "$var/sipp/u
 
 say "starting the service (log: $var/run.log)"
 . "$root/bench/tools/service.sh"
+. "$root/bench/tools/sipp.sh"
 bench_start_service "$var" "$offset" "$kc_port" false "$db_url" "${SWITCHBOARD_PROPERTIES:-$here/bench.properties}"
 
 say "opening $users accounts"
@@ -51,7 +52,7 @@ else
 fi
 
 sipp_run() { # rate count tag
-  (cd "$var/sipp" && sipp "127.0.0.1:$sip_port" -sf "$here/register.xml" -inf users.csv -i 127.0.0.1 -p 0 \
+  (cd "$var/sipp" && sipp "127.0.0.1:$sip_port" -sf "$here/register.xml" -inf users.csv -i 127.0.0.1 -p 0 -buff_size "$sipp_buffer" \
      -r "$1" -m "$2" -l 20000 -nostdin -nd -trace_screen -trace_rtt -rtt_freq 1 -trace_err -timeout 300s \
      -max_recv_loops 10000 -max_sched_loops 10000 > "$3.out" 2>&1 || true)
 }
@@ -75,18 +76,31 @@ fi
 rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$wf_pid/status"; }
 hz=$(getconf CLK_TCK)
 total=$((rate * seconds))
-say "measuring: $total registrations at $rate/s"
-t0=$(date +%s.%N); c0=$(bench_cpu_ticks); rss_max=$(rss_kb)
-[ "${BENCH_PROFILE:-0}" = 1 ] && jcmd "$wf_pid" JFR.start name=bench settings=default filename="$var/measure.jfr" >/dev/null
-sipp_run "$rate" "$total" measure &
-sipp_pid=$!
-while kill -0 "$sipp_pid" 2>/dev/null; do r=$(rss_kb); [ "$r" -gt "$rss_max" ] && rss_max=$r; sleep 1; done
-t1=$(date +%s.%N); c1=$(bench_cpu_ticks)
-[ "${BENCH_PROFILE:-0}" = 1 ] && jcmd "$wf_pid" JFR.stop name=bench >/dev/null
+# BENCH_RUNS=N measures N times in a row on the same start (five of five, for the steady target).
+# UDP datagrams the kernel dropped for a full socket buffer, on any socket (SIPp's or the server's).
+rcvbuf_errors() { awk '/^Udp:/ && $2 ~ /^[0-9]+$/ {print $6}' /proc/net/snmp; }
+for run in $(seq 1 "${BENCH_RUNS:-1}"); do
+  rm -f "$var/sipp"/*rtt.csv "$var/sipp"/*screen.log "$var/sipp"/*errors.log
+  say "measuring: $total registrations at $rate/s"
+  d0=$(rcvbuf_errors)
+  t0=$(date +%s.%N); c0=$(bench_cpu_ticks); rss_max=$(rss_kb)
+  [ "${BENCH_PROFILE:-0}" = 1 ] && jcmd "$wf_pid" JFR.start name=bench settings=default filename="$var/measure.jfr" >/dev/null
+  sipp_run "$rate" "$total" measure &
+  sipp_pid=$!
+  sleep 1
+  sipp_cpu=$(pgrep -f "sipp 127.0.0.1:$sip_port" | head -1 || true)
+  s0=$(awk '{print $14 + $15}' "/proc/$sipp_cpu/stat" 2>/dev/null || echo 0); s1=$s0
+  while kill -0 "$sipp_pid" 2>/dev/null; do
+    r=$(rss_kb); [ "$r" -gt "$rss_max" ] && rss_max=$r
+    s1=$(awk '{print $14 + $15}' "/proc/$sipp_cpu/stat" 2>/dev/null || echo "$s1")
+    sleep 1
+  done
+  t1=$(date +%s.%N); c1=$(bench_cpu_ticks); d1=$(rcvbuf_errors)
+  [ "${BENCH_PROFILE:-0}" = 1 ] && jcmd "$wf_pid" JFR.stop name=bench >/dev/null
 
-python3 - "$var/sipp" "$t0" "$t1" "$c0" "$c1" "$hz" "$rss_max" "$rate" <<'PY'
+  python3 - "$var/sipp" "$t0" "$t1" "$c0" "$c1" "$hz" "$rss_max" "$rate" "$((d1 - d0))" "$((s1 - s0))" <<'PY'
 import glob, re, sys
-d, t0, t1, c0, c1, hz, rss, rate = sys.argv[1], *map(float, sys.argv[2:])
+d, t0, t1, c0, c1, hz, rss, rate, drops, sipp_ticks = sys.argv[1], *map(float, sys.argv[2:])
 screen = open(glob.glob(d + "/register_*_screen.log")[0]).read()
 def cumulative(label):
     m = re.findall(label + r"\s*\|\s*\d+\s*\|\s*(\d+)", screen)
@@ -108,7 +122,10 @@ for rtd, name in ((1, "REGISTER -> 401"), (2, "REGISTER+auth -> 200")):
         print("%-21s mean %.2f ms, p99 %.2f ms (%d samples)" % (name, sum(v) / len(v), v[int(len(v) * 0.99) - 1], len(v)))
 print("server CPU            %.0f%% of one core (%d cores here)" % (100.0 * (c1 - c0) / hz / elapsed, __import__("os").cpu_count()))
 print("server RSS (max)      %.0f MB" % (rss / 1024))
+print("SIPp CPU              %.0f%% of one core (SIPp is one thread)" % (100.0 * sipp_ticks / hz / elapsed))
+print("UDP drops             %d datagrams (full receive buffers, any socket)" % drops)
 PY
+done
 if [ "${BENCH_PROFILE:-0}" = 1 ]; then
   python3 "$root/bench/tools/jfr-top.py" "$var/measure.jfr" 30
 fi
