@@ -11,6 +11,8 @@
 #        BOB_PASSWORD (demo-bob-1), ALICE_PASSWORD (demo-alice-1: demo mode),
 #        SERVER_PIDS (the processes whose CPU and RSS are measured: found for WildFly; compare.sh
 #        passes Kamailio's)
+#        CALL_SCENARIO (the caller's SIPp scenario; grace.sh gives bench/sip/call-grace.xml, where a 503
+#        with Retry-After ends a call as refused, counted apart)
 #        PROFILE=FILE.jfr records the server (WildFly) with Java Flight Recorder during the calls and
 #        prints the hottest methods (bench/tools/jfr-top.py)
 # SIPp is stopped (TERM, then KILL) 150 s past the run's time, whatever it waits for: at 250
@@ -60,7 +62,7 @@ rss_max=0
 sampler=$!
 [ -n "${PROFILE:-}" ] && jcmd "$first" JFR.start name=calls settings=default filename="$PROFILE" >/dev/null
 start=$(date +%s.%N)
-(cd "$out" && timeout -k 10 $((seconds + 150)) sipp "127.0.0.1:$sip_port" -sf "$scenarios/uac-call.xml" -s bob -au alice -ap "${ALICE_PASSWORD:-demo-alice-1}" -i 127.0.0.1 -p "$alice_port" -buff_size "$sipp_buffer" \
+(cd "$out" && timeout -k 10 $((seconds + 150)) sipp "127.0.0.1:$sip_port" -sf "${CALL_SCENARIO:-$scenarios/uac-call.xml}" -s bob -au alice -ap "${ALICE_PASSWORD:-demo-alice-1}" -i 127.0.0.1 -p "$alice_port" -buff_size "$sipp_buffer" \
     -r "$rate" -m "$calls" -l $((rate * 4)) -nostdin -trace_err -trace_rtt -rtt_freq 1 \
     -trace_screen -timeout $((seconds + 120))s >/dev/null 2>&1) || true
 end=$(date +%s.%N)
@@ -73,6 +75,13 @@ kill "$bob" 2>/dev/null || true
 screen=$(ls "$out"/*screen.log | head -1)
 ok=$(awk -F'|' '/Successful call/ {gsub(/ /, "", $3); print $3}' "$screen" | tail -1)
 failed=$(awk -F'|' '/Failed call/ {gsub(/ /, "", $3); print $3}' "$screen" | tail -1)
+# 503s received (the screen's message count of each "503 <-" line, of its last dump): refused calls.
+refused=$(python3 - "$screen" <<'PY'
+import re, sys
+dumps = open(sys.argv[1]).read().split("Successful call")
+print(sum(int(n) for n in re.findall(r"^\s*503 <-+\s+(?:[BE]-RTD\d+\s+)?(\d+)", dumps[-2] if len(dumps) > 1 else dumps[0], re.M)))
+PY
+)
 rtt=$(ls "$out"/*rtt.csv | head -1)
 # SIPp's RTT file: date;time;rtd. rtd 1 is INVITE to 200, rtd 2 INVITE to 180.
 percentiles() {
@@ -87,6 +96,7 @@ rss_max=$(sort -n "$out/rss" | tail -1)
 # Not completed counts as failed: a run stopped by the watchdog leaves calls neither ok nor failed.
 printf 'offered %d calls/s for %d s: %s ok, %s failed, %d not completed (%.3f %% not ok)\n' "$rate" "$seconds" "${ok:-0}" \
     "${failed:-0}" "$((calls - ${ok:-0} - ${failed:-0}))" "$(echo "100 * ($calls - ${ok:-0}) / ($calls)" | bc -l)"
+[ "$refused" = 0 ] || printf 'refused with 503 and Retry-After: %d (counted in ok; completed = ok - refused = %d)\n' "$refused" "$((${ok:-0} - refused))"
 printf 'INVITE to 180: mean %s ms, p99 %s ms\n' "$mean180" "$p99_180"
 printf 'INVITE to 200: mean %s ms, p99 %s ms\n' "$mean" "$p99"
 printf 'server: %.0f %% of one core on average over %.0f s, RSS up to %d MB\n' \

@@ -7,6 +7,10 @@
 # wrong answers); and the server's RSS. Grace: completed/s in the overload at least RATE, no
 # failure but 503s, and the phase after clean.
 #   RATE=800 bench/sip/grace.sh        (OVER_SECONDS=60 AFTER_SECONDS=30 BENCH_USERS=10000)
+# CALLS=1 does the same for calls (calls.sh, demo mode: alice calls bob): twice RATE calls/s with
+# call-grace.xml (either INVITE may get a 503 with Retry-After; the call is then ACKed and counted
+# as refused), then half RATE with the plain scenario, which must be clean.
+#   CALLS=1 RATE=400 bench/sip/grace.sh
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -22,6 +26,21 @@ db_url="jdbc:h2:file:$var/data/db/switchboard;AUTO_SERVER=TRUE;WRITE_DELAY=0"
 say() { printf '[grace] %s\n' "$*"; }
 
 rm -rf "$var"; mkdir -p "$var"
+if [ "${CALLS:-0}" = 1 ]; then
+  . "$root/bench/tools/service.sh"
+  say "starting the service, demo mode (log: $var/run.log)"
+  bench_start_service "$var" "$offset" "$kc_port" true "" "${SWITCHBOARD_PROPERTIES:-$here/bench.properties}"
+  rss() { awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$wf_pid/status"; }
+  calls() { SIP_PORT=$sip_port SERVER_PIDS=$wf_pid "$here/calls.sh" "$@" 2>&1 | grep -v '^SIPp files'; }
+  say "warming up (calls at 50/s, then 200/s, 20 s each)"
+  calls 50 20 >/dev/null; calls 200 20 >/dev/null
+  say "overload: $((rate * 2)) calls/s for $over s, then $((rate / 2))/s for $after s"
+  CALL_SCENARIO=$here/call-grace.xml calls $((rate * 2)) "$over"
+  say "then, at once:"
+  calls $((rate / 2)) "$after"
+  say "server RSS now $(rss) MB; full GCs: $(jstat -gc "$wf_pid" | awk 'NR == 2 {print $15}')"
+  exit 0
+fi
 python3 "$here/seed-accounts.py" "$users" localhost "$var/seed.sql" "$var/users.csv"
 . "$root/bench/tools/service.sh"
 h2_jar=$(bench_h2_jar)
