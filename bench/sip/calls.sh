@@ -49,8 +49,6 @@ sleep 1
 ticks=$(getconf CLK_TCK)
 cpu() { local t=0 p; for p in $server; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$t"; }
 cpu_before=$(cpu)
-# UDP datagrams the kernel dropped for a full socket buffer, on any socket (SIPp's or the server's).
-rcvbuf_errors() { awk '/^Udp:/ && $2 ~ /^[0-9]+$/ {print $6}' /proc/net/snmp; }
 drops_before=$(rcvbuf_errors)
 rss_max=0
 (

@@ -26,11 +26,11 @@ db_url="jdbc:h2:file:$var/data/db/switchboard;AUTO_SERVER=TRUE;WRITE_DELAY=0"
 say() { printf '[grace] %s\n' "$*"; }
 
 rm -rf "$var"; mkdir -p "$var"
+. "$root/bench/tools/service.sh"
+rss() { awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$wf_pid/status"; }
 if [ "${CALLS:-0}" = 1 ]; then
-  . "$root/bench/tools/service.sh"
   say "starting the service, demo mode (log: $var/run.log)"
   bench_start_service "$var" "$offset" "$kc_port" true "" "${SWITCHBOARD_PROPERTIES:-$here/bench.properties}"
-  rss() { awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$wf_pid/status"; }
   calls() { SIP_PORT=$sip_port SERVER_PIDS=$wf_pid "$here/calls.sh" "$@" 2>&1 | grep -v '^SIPp files'; }
   say "warming up (calls at 50/s, then 200/s, 20 s each)"
   calls 50 20 >/dev/null; calls 200 20 >/dev/null
@@ -42,14 +42,12 @@ if [ "${CALLS:-0}" = 1 ]; then
   exit 0
 fi
 python3 "$here/seed-accounts.py" "$users" localhost "$var/seed.sql" "$var/users.csv"
-. "$root/bench/tools/service.sh"
 h2_jar=$(bench_h2_jar)
 say "starting the service (log: $var/run.log)"
 bench_start_service "$var" "$offset" "$kc_port" false "$db_url" "${SWITCHBOARD_PROPERTIES:-$here/bench.properties}"
 java -cp "$h2_jar" org.h2.tools.RunScript -url "$db_url" -user sa -password sa -script "$var/seed.sql"
 say "warming up (500/s for 20 s)"
 "$here/register-step.sh" "$sip_port" 500 20 "$var/users.csv" "$var/warmup" >/dev/null
-rss() { awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$wf_pid/status"; }
 
 phase() { # name rate seconds
   local t0 t1 line

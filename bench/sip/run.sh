@@ -77,8 +77,6 @@ rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$wf_pid/status"; }
 hz=$(getconf CLK_TCK)
 total=$((rate * seconds))
 # BENCH_RUNS=N measures N times in a row on the same start (five of five, for the steady target).
-# UDP datagrams the kernel dropped for a full socket buffer, on any socket (SIPp's or the server's).
-rcvbuf_errors() { awk '/^Udp:/ && $2 ~ /^[0-9]+$/ {print $6}' /proc/net/snmp; }
 for run in $(seq 1 "${BENCH_RUNS:-1}"); do
   rm -f "$var/sipp"/*rtt.csv "$var/sipp"/*screen.log "$var/sipp"/*errors.log
   say "measuring: $total registrations at $rate/s"
