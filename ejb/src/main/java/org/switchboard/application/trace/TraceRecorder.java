@@ -66,6 +66,15 @@ public class TraceRecorder {
         return recorder.queued();
     }
 
+    /**
+     * Whether the writer has fallen behind: a quarter of the queue waits. That is over a second of
+     * messages at the highest call rate the writer keeps up with (bench/README.md), so it is not a
+     * flush interval's normal batch; the SIP engine then refuses new calls until the writer catches up.
+     */
+    public boolean behind() {
+        return recorder.queued() > settings.traceBatches().queueCapacity() / 4;
+    }
+
     public long dropped() {
         return recorder.dropped();
     }

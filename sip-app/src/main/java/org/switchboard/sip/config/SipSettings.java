@@ -36,6 +36,8 @@ public class SipSettings extends ModuleSettings {
     private int sipUdpQueueMaxAgeMillis;
     private int sipOverloadRetryAfter;
     private int sipWorkers;
+    private int sipOverloadQueueDelayMillis;
+    private int sipOverloadIntervalMillis;
     private int sipWarmUpMillis;
     private int sipQueueLength;
     private int registrarMinExpires;
@@ -87,6 +89,8 @@ public class SipSettings extends ModuleSettings {
         sipMaxMessageSize = in.integer("switchboard.sip.max-message-size", 1300, 16 * 1024 * 1024);
         sipUdpQueueMaxAgeMillis = in.integer("switchboard.sip.udp-queue-max-age-ms", 1, 600_000);
         sipOverloadRetryAfter = in.integer("switchboard.sip.overload.retry-after", 1, 86_400);
+        sipOverloadQueueDelayMillis = in.integer("switchboard.sip.overload.queue-delay-ms", 1, 60_000);
+        sipOverloadIntervalMillis = in.integer("switchboard.sip.overload.interval-ms", 1, 60_000);
         // Also the executor's size in switchboard.cli; read here for the dispatcher's shedding.
         sipWorkers = in.integer("switchboard.sip.workers", 1, 1024);
         sipQueueLength = in.integer("switchboard.sip.queue-length", 2, 1_000_000);
@@ -184,6 +188,16 @@ public class SipSettings extends ModuleSettings {
     /** Retry-After (seconds) of the 503 sent when the executor queue is full. */
     public int sipOverloadRetryAfter() {
         return sipOverloadRetryAfter;
+    }
+
+    /** The shortest queueing delay at the SIP executor, over an interval, past which the server is late. */
+    public java.time.Duration sipOverloadQueueDelay() {
+        return java.time.Duration.ofMillis(sipOverloadQueueDelayMillis);
+    }
+
+    /** How long the overload verdict is gathered, and holds. */
+    public java.time.Duration sipOverloadInterval() {
+        return java.time.Duration.ofMillis(sipOverloadIntervalMillis);
     }
 
     /**

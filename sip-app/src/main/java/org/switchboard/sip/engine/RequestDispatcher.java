@@ -19,6 +19,8 @@ import javax.sip.TransactionTerminatedEvent;
 import javax.sip.TransactionUnavailableException;
 import javax.sip.message.Request;
 import gov.nist.javax.sip.message.SIPMessage;
+import javax.sip.header.AuthorizationHeader;
+import javax.sip.header.ProxyAuthorizationHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import org.switchboard.sip.event.SipMessageEvent;
@@ -29,6 +31,7 @@ import org.switchboard.sip.servlet.PeerAddress;
 import org.switchboard.sip.servlet.SipFactories;
 import org.switchboard.sip.servlet.SipMethods;
 import org.switchboard.sip.servlet.SipRequest;
+import org.switchboard.sip.servlet.SipResponse;
 import org.switchboard.sip.servlet.SipResponseHandler;
 import org.switchboard.sip.servlet.SipRouter;
 
@@ -40,7 +43,11 @@ import org.switchboard.sip.servlet.SipRouter;
  * queueing without bound, and the stack threads never block, so receiving never stops.
  *
  * <p>New work is shed first ({@link SheddingExecutor}): a request outside any dialog gets 503 while
- * responses and in-dialog requests (ACK, CANCEL, BYE, re-INVITE) still find room.
+ * responses and in-dialog requests (ACK, CANCEL, BYE, re-INVITE) still find room. Before that, while
+ * the server is late ({@link OverloadGate}), the first request of a new call or registration (one
+ * without credentials) is answered 503 at once and statelessly: no transaction, no queue, a To tag
+ * of ours that marks the ACK it brings back, which is dropped here (as Kamailio's sl module filters
+ * the ACKs of its own replies).
  */
 final class RequestDispatcher implements SipListener {
 
@@ -55,14 +62,20 @@ final class RequestDispatcher implements SipListener {
     private final SipObserver observer;
     private final AtomicLong rejected = new AtomicLong();
     private final AbuseGuard guard;
+    private final OverloadGate gate;
+
+    /** The start of the To tag of every 503 sent while late: its ACK is ours to drop. */
+    static final String SHED_TAG_PREFIX = "sb-shed-";
 
     RequestDispatcher(SipRouter router, Executor executor, SipFactories factories, int retryAfterSeconds,
-            int newRequestLimit, Supplier<SipResponseHandler> responseHandler, SipObserver observer, AbuseGuard guard) {
+            int newRequestLimit, OverloadGate gate, Supplier<SipResponseHandler> responseHandler, SipObserver observer,
+            AbuseGuard guard) {
 
         this.observer = observer;
         this.guard = guard;
         this.router = router;
-        this.executor = new SheddingExecutor(executor, newRequestLimit);
+        this.gate = gate;
+        this.executor = new SheddingExecutor(executor, newRequestLimit, gate);
         this.factories = factories;
         this.retryAfterSeconds = retryAfterSeconds;
         this.allow = router.allowHeader();
@@ -85,7 +98,13 @@ final class RequestDispatcher implements SipListener {
         }
         SipProvider provider = (SipProvider) event.getSource();
         ServerTransaction transaction = event.getServerTransaction();
-        if (transaction == null && !SipMethods.ACK.equals(request.getMethod()) && !answeredStatelessly(request)) {
+        boolean isAck = SipMethods.ACK.equals(request.getMethod());
+        if (isAck && acknowledgesShedding(request)) {
+            return; // the ACK of a 503 sent while late: nothing is kept for it (RFC 3261 17.2.1's ACK, absorbed)
+        }
+        boolean shed = transaction == null && opensNewWork(request) && !carriesCredentials(request)
+                && !gate.admitsNewWork();
+        if (transaction == null && !isAck && !answeredStatelessly(request) && !shed) {
             try {
                 transaction = provider.getNewServerTransaction(request);
             } catch (TransactionAlreadyExistsException retransmission) {
@@ -101,13 +120,26 @@ final class RequestDispatcher implements SipListener {
         SipRequest sipRequest = new SipRequest(request, transaction, provider, factories, allow, observer);
         // Reported here, once, before anything can answer it (and retransmissions stopped above are not).
         // ACKs are reported from the stack's message log (StackMessageEvents): some never get here.
-        if (!SipMethods.ACK.equals(request.getMethod())) {
+        if (!isAck) {
             observer.requestReceived(new SipMessageEvent(request, sipRequest.getTransport(), sipRequest.getRemoteAddr(),
                     sipRequest.getRemotePort(), sipRequest.getLocalAddr(), sipRequest.getLocalPort()));
         }
-        if (!executor.execute(() -> handle(sipRequest), opensNewWork(request))) {
-            overloaded(sipRequest);
+        if (shed) {
+            overloaded(sipRequest, SHED_TAG_PREFIX);
+        } else if (!executor.execute(() -> handle(sipRequest), opensNewWork(request))) {
+            overloaded(sipRequest, null);
         }
+    }
+
+    /** The first request of a call or registration: the one that gets a challenge, not the answer to it. */
+    private static boolean carriesCredentials(Request request) {
+        return request.getHeader(AuthorizationHeader.NAME) != null || request.getHeader(ProxyAuthorizationHeader.NAME) != null;
+    }
+
+    private static boolean acknowledgesShedding(Request request) {
+        ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
+        String tag = to == null ? null : to.getTag();
+        return tag != null && tag.startsWith(SHED_TAG_PREFIX);
     }
 
     /** A request outside any dialog (no To tag) other than ACK and CANCEL, which belong to one under way. */
@@ -157,17 +189,23 @@ final class RequestDispatcher implements SipListener {
         }
     }
 
-    private void overloaded(SipRequest request) {
+    /** 503 with Retry-After; {@code tagPrefix} starts the To tag when the answer is stateless (null: any tag). */
+    private void overloaded(SipRequest request, String tagPrefix) {
         long count = rejected.incrementAndGet();
         if (count == 1 || count % 1000 == 0) {
-            LOG.warning(() -> "SIP executor full: answered 503 to " + count + " request(s) so far");
+            LOG.warning(() -> "SIP server overloaded: answered 503 to " + count + " request(s) so far");
         }
         if (SipMethods.ACK.equals(request.getMethod())) {
             return;
         }
         try {
-            request.createResponse(503).setHeader("Retry-After", Integer.toString(retryAfterSeconds)).send();
-        } catch (RuntimeException e) {
+            SipResponse response = request.createResponse(503).setHeader("Retry-After", Integer.toString(retryAfterSeconds));
+            if (tagPrefix != null) {
+                ToHeader to = (ToHeader) response.unwrap().getHeader(ToHeader.NAME);
+                to.setTag(tagPrefix + to.getTag());
+            }
+            response.send();
+        } catch (RuntimeException | java.text.ParseException e) {
             LOG.log(Level.FINE, "could not send 503", e);
         }
     }

@@ -15,11 +15,14 @@ final class SheddingExecutor {
 
     private final Executor executor;
     private final int newWorkLimit;
+    private final OverloadGate gate;
     private final AtomicInteger pending = new AtomicInteger();
 
-    SheddingExecutor(Executor executor, int newWorkLimit) {
+    /** {@code gate} is told how long each task waited in the queue. */
+    SheddingExecutor(Executor executor, int newWorkLimit, OverloadGate gate) {
         this.executor = executor;
         this.newWorkLimit = newWorkLimit;
+        this.gate = gate;
     }
 
     /** Queues {@code task}; false if it was refused (the caller answers 503 or drops it). */
@@ -28,8 +31,10 @@ final class SheddingExecutor {
             return false;
         }
         pending.incrementAndGet();
+        long queued = gate.now();
         try {
             executor.execute(() -> {
+                gate.taskStarted(gate.now() - queued);
                 try {
                     task.run();
                 } finally {

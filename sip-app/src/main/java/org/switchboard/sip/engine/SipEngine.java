@@ -94,6 +94,7 @@ public class SipEngine {
     private SipFactories factories;
     private final List<SipProvider> providers = new ArrayList<>();
     private RequestDispatcher dispatcher;
+    private final UdpQueues udpQueues = new UdpQueues();
 
     @PostConstruct
     void start() {
@@ -109,9 +110,10 @@ public class SipEngine {
             stack = sipFactory.createSipStack(properties);
             factories = new SipFactories(sipFactory.createAddressFactory(), sipFactory.createHeaderFactory(),
                     sipFactory.createMessageFactory());
+            OverloadGate gate = new OverloadGate(settings.sipOverloadQueueDelay(), settings.sipOverloadInterval(),
+                    events::behind, udpQueues::longestWaitMillis, System::nanoTime);
             dispatcher = new RequestDispatcher(router, executor, factories, settings.sipOverloadRetryAfter(),
-                    settings.sipNewRequestLimit(),
-                    this::responseHandler, events, direct);
+                    settings.sipNewRequestLimit(), gate, this::responseHandler, events, direct);
             warmUp();
             List<String> addresses = new ArrayList<>(List.of(settings.sipBindAddress()));
             String v6 = settings.sipBindAddressV6();
@@ -161,7 +163,9 @@ public class SipEngine {
 
     private SipProvider openProvider(String address, boolean tls, List<String> listening) throws Exception {
         List<ListeningPoint> points = new ArrayList<>();
-        points.add(stack.createListeningPoint(address, settings.sipPort(), ListeningPoint.UDP));
+        ListeningPoint udp = stack.createListeningPoint(address, settings.sipPort(), ListeningPoint.UDP);
+        udpQueues.watch(udp);
+        points.add(udp);
         points.add(stack.createListeningPoint(address, settings.sipPort(), ListeningPoint.TCP));
         if (tls) {
             points.add(stack.createListeningPoint(address, settings.sipTlsPort(), ListeningPoint.TLS));
@@ -207,6 +211,7 @@ public class SipEngine {
             }
         }
         providers.clear();
+        udpQueues.clear();
         StackMessages.uninstall();
         PacketGate.uninstall();
         stack.stop();

@@ -132,4 +132,12 @@ public class SipEvents implements SipObserver {
     public void voicemailRecorded(String callId, java.time.Duration length) {
         each(o -> o.voicemailRecorded(callId, length));
     }
+
+    /** Whether any observer is behind; one that throws counts as keeping up (it is logged as any other failure). */
+    @Override
+    public boolean behind() {
+        boolean[] any = {false};
+        each(o -> any[0] |= o.behind());
+        return any[0];
+    }
 }

@@ -72,4 +72,13 @@ public interface SipObserver {
     /** The voicemail's recording of this call ended; {@code length} zero when nothing was kept. */
     default void voicemailRecorded(String callId, java.time.Duration length) {
     }
+
+    /**
+     * Whether this observer has queued more than it will write soon. While any has, the engine
+     * refuses new calls and registrations with 503 ({@code engine.OverloadGate}) rather than let the
+     * queue grow. Asked once per overload interval (a tenth of a second), from a SIP thread.
+     */
+    default boolean behind() {
+        return false;
+    }
 }

@@ -90,4 +90,9 @@ public class SessionTraces implements SipObserver {
     private String localUser(URI uri) {
         return uri == null ? null : local.localUser(uri).orElse(null);
     }
+
+    @Override
+    public boolean behind() {
+        return recorder.behind();
+    }
 }

@@ -35,7 +35,8 @@ class SheddingExecutorTest {
     }
 
     private final HeldExecutor executor = new HeldExecutor(10);
-    private final SheddingExecutor shedding = new SheddingExecutor(executor, 6);
+    private final SheddingExecutor shedding = new SheddingExecutor(executor, 6,
+            new OverloadGate(java.time.Duration.ofMillis(50), java.time.Duration.ofMillis(100), () -> false, () -> 0, System::nanoTime));
 
     @Test
     void newWorkIsRefusedAtItsLimitWhileWorkUnderWayStillFillsTheQueue() {
