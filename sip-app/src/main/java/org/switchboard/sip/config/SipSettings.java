@@ -190,7 +190,7 @@ public class SipSettings extends ModuleSettings {
         return sipOverloadRetryAfter;
     }
 
-    /** The shortest queueing delay at the SIP executor, over an interval, past which the server is late. */
+    /** The shortest wait, over an interval, in the stack's UDP queue or the SIP executor's, past which the server is late. */
     public java.time.Duration sipOverloadQueueDelay() {
         return java.time.Duration.ofMillis(sipOverloadQueueDelayMillis);
     }

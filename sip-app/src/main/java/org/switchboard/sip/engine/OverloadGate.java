@@ -38,7 +38,6 @@ final class OverloadGate {
     private final AtomicLong shortestStackWait = new AtomicLong(Long.MAX_VALUE);
     private final AtomicLong lastLook;
     private volatile boolean late;
-    private volatile boolean observersBehind;
 
     /**
      * @param target the longest shortest-wait of an interval that still counts as keeping up
@@ -72,12 +71,7 @@ final class OverloadGate {
     /** False while the server is late: new work without credentials should get 503 now. */
     boolean admitsNewWork() {
         roll(clock.getAsLong());
-        return !late && !observersBehind;
-    }
-
-    /** Whether the last interval's verdict was "late" (a standing queue, the stack's or the executor's), for tests. */
-    boolean queueStanding() {
-        return late;
+        return !late;
     }
 
     private void roll(long now) {
@@ -94,7 +88,7 @@ final class OverloadGate {
         long shortestStack = shortestStackWait.getAndSet(Long.MAX_VALUE);
         // No task started: the executor was idle (or stuck, which the queue-length limit covers).
         late = (shortest != Long.MAX_VALUE && shortest > targetNanos)
-                || (shortestStack != Long.MAX_VALUE && shortestStack > targetNanos);
-        observersBehind = behind.getAsBoolean();
+                || (shortestStack != Long.MAX_VALUE && shortestStack > targetNanos)
+                || behind.getAsBoolean();
     }
 }

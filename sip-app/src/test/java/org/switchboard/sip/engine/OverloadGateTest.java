@@ -34,7 +34,6 @@ class OverloadGateTest {
     void aQueueThatStaysAWholeIntervalClosesTheGateForTheNext() {
         intervalOfTasksWaiting(60, 80, 120);
         assertFalse(gate.admitsNewWork(), "every task waited over 50 ms: late");
-        assertTrue(gate.queueStanding());
     }
 
     @Test
